@@ -1,0 +1,31 @@
+import type { Route } from '../../http/route';
+import { listAuditEventsRoute } from './audit/list-audit-events.route';
+import { logInRoute } from './auth/log-in.route';
+import { logOutRoute } from './auth/log-out.route';
+import { refreshRoute } from './auth/refresh.route';
+import { signUpRoute } from './auth/sign-up.route';
+import { getOpenApiRoute } from './openapi/get-openapi.route';
+import { createPatientRoute } from './patients/create-patient.route';
+import { deletePatientRoute } from './patients/delete-patient.route';
+import { getPatientRoute } from './patients/get-patient.route';
+import { listPatientsRoute } from './patients/list-patients.route';
+import { updatePatientRoute } from './patients/update-patient.route';
+import { createUserRoute } from './users/create-user.route';
+import { getMeRoute } from './users/get-me.route';
+
+/** Every /api/v1 endpoint. The router, the OpenAPI document and its coverage test all read this list. */
+export const apiRoutes = [
+  signUpRoute,
+  logInRoute,
+  refreshRoute,
+  logOutRoute,
+  getMeRoute,
+  createUserRoute,
+  createPatientRoute,
+  listPatientsRoute,
+  getPatientRoute,
+  updatePatientRoute,
+  deletePatientRoute,
+  listAuditEventsRoute,
+  getOpenApiRoute,
+] as unknown as readonly Route<never, never, never>[];

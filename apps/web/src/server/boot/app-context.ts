@@ -1,0 +1,74 @@
+import { createAccessTokens, type AccessTokens } from '@healthcare/core/auth/access-tokens';
+import type { SessionSettings } from '@healthcare/core/auth/issue-session';
+import type { LoginThrottle } from '@healthcare/core/auth/log-in';
+import { loadSigningKey } from '@healthcare/core/auth/signing-key';
+import type { Config } from '@healthcare/core/config/config';
+import { connectDatabase, type Database } from '@healthcare/core/db/database';
+import type { Logger } from '@healthcare/core/logging/create-logger';
+import { createMemoryRateLimiter } from '@healthcare/core/rate-limit/memory-rate-limiter';
+import { createRedisRateLimiter } from '@healthcare/core/rate-limit/redis-rate-limiter';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+
+/** Everything a request needs, built once at startup and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  pool: pg.Pool;
+  redis: Redis | undefined;
+  accessTokens: AccessTokens;
+  sessionSettings: SessionSettings & { throttle: LoginThrottle };
+  close(): Promise<void>;
+}
+
+/** `databaseUrl` is the application role's login (the embedded database only knows it after starting). */
+export async function createAppContext(
+  config: Config,
+  logger: Logger,
+  databaseUrl: string,
+): Promise<AppContext> {
+  const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
+  const redis = config.redis ? connectRedis(config.redis.url, logger) : undefined;
+  const signingKey = await loadSigningKey(config, logger);
+  const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
+  const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
+
+  return {
+    config,
+    logger,
+    db: database.db,
+    pool: database.pool,
+    redis,
+    accessTokens,
+    sessionSettings: {
+      accessTokens,
+      refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
+      throttle: { limiter, ...config.auth.login },
+    },
+    async close() {
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}
+
+function connectRedis(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    // Redis is a cache: a command fails at once when it is down instead of queueing behind a reconnect.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 500, 5_000),
+  });
+  let lastWarning = 0;
+  redis.on('error', (error: Error) => {
+    if (Date.now() - lastWarning < 30_000) return;
+    lastWarning = Date.now();
+    logger.warn(
+      { err: { type: error.name, message: error.message } },
+      'Redis unavailable; continuing without it',
+    );
+  });
+  return redis;
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { createApiHandler } from '../api/create-api-handler';
+import type { AppContext } from '../boot/app-context';
+import { handleHealthRequest, healthPaths } from '../health/handle-health-request';
+import { describeErrorForLog } from './describe-error';
+import { requestMeta, toWebRequest, writeWebResponse } from './node-adapter';
+import { problemResponse } from './problem';
+
+export type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/**
+ * /api and the health probes are served by our own handler, ahead of Next.js, so request
+ * bodies reach it as untouched streams (Next's proxy layer silently truncates large ones)
+ * and every API error, including 404 and 405, is problem+json. Everything else is a page.
+ */
+export function createRequestListener(app: AppContext, pages?: PageHandler): RequestListener {
+  const handleApi = createApiHandler(app);
+  const baseUrl = app.config.server.publicUrl;
+
+  return (request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const run = async () => {
+      if (path === '/api' || path.startsWith('/api/')) {
+        const webRequest = toWebRequest(request, response, baseUrl);
+        await writeWebResponse(
+          await handleApi(webRequest, requestMeta(request, app.config.server.trustProxyHops)),
+          response,
+        );
+      } else if (healthPaths.has(path)) {
+        await writeWebResponse(await handleHealthRequest(app, path), response);
+      } else if (pages) {
+        await pages(request, response);
+      } else {
+        await writeWebResponse(problemResponse(404, 'Nothing is served here.'), response);
+      }
+    };
+    run().catch((error: unknown) => {
+      app.logger.error({ err: describeErrorForLog(error) }, 'request failed outside the API handler');
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader('content-type', 'application/problem+json');
+        response.end(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Internal Server Error',
+            status: 500,
+            detail: 'Something went wrong on our side.',
+          }),
+        );
+      } else {
+        response.destroy();
+      }
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
+import type { RequestMeta } from '../api/create-api-handler';
+
+const requestIdPattern = /^[\w.:-]{1,64}$/;
+
+/** A caller's id is kept (to correlate across services) only when it is short and plain. */
+export function resolveRequestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+}
+
+/**
+ * The client's address: the socket's peer, or, behind `trustProxyHops` proxies we run
+ * ourselves, the address those proxies appended to X-Forwarded-For. Entries further left
+ * were written by the client and are never trusted.
+ */
+export function resolveClientIp(request: IncomingMessage, trustProxyHops: number): string | null {
+  const peer = request.socket.remoteAddress ?? null;
+  if (trustProxyHops === 0) return normalizeIp(peer);
+  const header = request.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, peer].filter((entry): entry is string => Boolean(entry));
+  return normalizeIp(chain[Math.max(chain.length - 1 - trustProxyHops, 0)] ?? peer);
+}
+
+function normalizeIp(ip: string | null): string | null {
+  if (!ip) return null;
+  const unmapped = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return /^[\d.]+$|^[\da-f:]+$/i.test(unmapped) ? unmapped : null;
+}
+
+/** Node's request as a web Request: the body stays a stream, and a client disconnect aborts it. */
+export function toWebRequest(request: IncomingMessage, response: ServerResponse, baseUrl: URL): Request {
+  const controller = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(new URL(request.url ?? '/', baseUrl), {
+    method: request.method ?? 'GET',
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+export async function writeWebResponse(webResponse: Response, response: ServerResponse): Promise<void> {
+  response.statusCode = webResponse.status;
+  const cookies = webResponse.headers.getSetCookie();
+  webResponse.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') response.setHeader(name, value);
+  });
+  if (cookies.length > 0) response.setHeader('set-cookie', cookies);
+  if (!webResponse.body) {
+    response.end();
+    return;
+  }
+  await pipeline(Readable.fromWeb(webResponse.body as NodeReadableStream), response);
+}
+
+export function requestMeta(request: IncomingMessage, trustProxyHops: number): RequestMeta {
+  return { requestId: resolveRequestId(request), clientIp: resolveClientIp(request, trustProxyHops) };
+}

@@ -1,0 +1,42 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '@healthcare/core/config/load-config';
+import { createLogger } from '@healthcare/core/logging/create-logger';
+import { inject } from 'vitest';
+import { createAppContext, type AppContext } from '../boot/app-context';
+import { startServer } from '../boot/start-server';
+
+export interface TestApp {
+  baseUrl: string;
+  app: AppContext;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API server (our request listener on a real socket) against the run's real
+ * PostgreSQL database, logged in as the application role. Only the Next.js pages are absent.
+ */
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const database = inject('testDatabase');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const config = loadConfig({
+    DATABASE_URL: database.appUrl,
+    AUTH_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    PUBLIC_URL: 'http://localhost:3000',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent-data-dir-tests-must-not-write',
+    ...environment,
+  });
+  const app = await createAppContext(config, createLogger({ level: config.log.level }), database.appUrl);
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Actor } from '../auth/actor';
+import type { TenantTransaction } from '../db/database';
+import { auditEvents } from '../db/schema';
+
+export type AuditAction =
+  | 'auth.signup'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'user.create'
+  | 'patient.create'
+  | 'patient.read'
+  | 'patient.list'
+  | 'patient.update'
+  | 'patient.delete';
+
+export interface AuditEntry {
+  action: AuditAction;
+  resourceType: 'user' | 'patient' | 'clinic';
+  resourceId?: string | null;
+  patientId?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Must be called with the transaction that did the read or write, so the data and its
+ * audit record commit together or not at all.
+ */
+export async function recordAuditEvents(
+  tx: TenantTransaction,
+  actor: Actor,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      clinicId: actor.clinicId,
+      actorUserId: actor.userId,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId ?? null,
+      patientId: entry.patientId ?? null,
+      requestId: actor.requestId,
+      ip: actor.ip,
+      details: entry.details ?? null,
+    })),
+  );
+}

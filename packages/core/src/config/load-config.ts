@@ -1,0 +1,65 @@
+import { type z } from 'zod';
+import { toConfig, type Config } from './config';
+import { environmentSchema, type Environment } from './config-schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The one place that reads the environment. Every problem is collected before failing,
+ * so an operator fixes a deployment in one pass instead of one variable per restart.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(describeIssue));
+  }
+  const crossFieldProblems = checkCombinations(parsed.data);
+  if (crossFieldProblems.length > 0) {
+    throw new ConfigError(crossFieldProblems);
+  }
+  return toConfig(parsed.data);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = issue.path.join('.');
+  return `${variable}: ${issue.message}`;
+}
+
+function checkCombinations(env: Environment): string[] {
+  const problems: string[] = [];
+  if (env.DATABASE_URL && !env.AUTH_JWT_PRIVATE_KEY) {
+    problems.push(
+      'AUTH_JWT_PRIVATE_KEY: required when DATABASE_URL is set (cluster mode), so that every replica signs with the same key',
+    );
+  }
+  if (env.AUTH_JWT_PRIVATE_KEY && !env.AUTH_JWT_PRIVATE_KEY.includes('BEGIN PRIVATE KEY')) {
+    problems.push('AUTH_JWT_PRIVATE_KEY: must be an Ed25519 private key in PKCS#8 PEM form');
+  }
+  if (!env.DATABASE_URL && env.DATABASE_MIGRATION_URL) {
+    problems.push('DATABASE_MIGRATION_URL: set DATABASE_URL too (the embedded database migrates itself)');
+  }
+  return problems;
+}
+
+/** Entry points call this: a bad configuration ends the process with every problem named, never a stack trace. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its meaning.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The environment for a child process we start (a build, a helper): ours, plus what it needs. */
+export function childProcessEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
