@@ -38,7 +38,10 @@ const documentId = z
 const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ().-]+$/, 'Use digits, spaces, parentheses, dashes and an optional leading +')
+  .regex(/^\+?[0-9 ().-]+$/, {
+    error: 'Use digits, spaces, parentheses, dashes and an optional leading +',
+    abort: true,
+  })
   .refine(
     (value) => {
       const digits = value.replace(/\D/g, '').length;

@@ -29,7 +29,7 @@ export async function createAppContext(
   databaseUrl: string,
 ): Promise<AppContext> {
   const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
-  const redis = config.redis ? connectRedis(config.redis.url, logger) : undefined;
+  const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
   const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
@@ -53,7 +53,8 @@ export async function createAppContext(
   };
 }
 
-function connectRedis(url: string, logger: Logger): Redis {
+/** Waits briefly for the first connection, but starts without Redis rather than not at all. */
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   const redis = new Redis(url, {
     // Redis is a cache: a command fails at once when it is down instead of queueing behind a reconnect.
     enableOfflineQueue: false,
@@ -69,6 +70,15 @@ function connectRedis(url: string, logger: Logger): Redis {
       { err: { type: error.name, message: error.message } },
       'Redis unavailable; continuing without it',
     );
+  });
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 2_000);
+    redis.once('ready', done);
   });
   return redis;
 }

@@ -27,7 +27,8 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     DATA_DIR: '/nonexistent-data-dir-tests-must-not-write',
     ...environment,
   });
-  const app = await createAppContext(config, createLogger({ level: config.log.level }), database.appUrl);
+  const databaseUrl = config.database.mode === 'external' ? config.database.url : database.appUrl;
+  const app = await createAppContext(config, createLogger({ level: config.log.level }), databaseUrl);
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
   const { port } = server.address() as AddressInfo;
   return {

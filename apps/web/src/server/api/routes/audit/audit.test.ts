@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, signUpClinic, strongPassword, type ApiClient } from '../../../testing/api-client';
+import { startTestApp, type TestApp } from '../../../testing/start-test-app';
+
+let testApp: TestApp;
+let api: ApiClient;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  api = apiClient(testApp.baseUrl);
+});
+afterAll(() => testApp.close());
+
+type AuditItem = {
+  action: string;
+  patientId: string | null;
+  actorUserId: string;
+  requestId: string;
+  ip: string;
+};
+
+async function auditOf(token: string, query = '') {
+  const response = await api.get(`/api/v1/audit${query}`, token);
+  expect(response.status).toBe(200);
+  return response.body.items as AuditItem[];
+}
+
+describe('GET /audit', () => {
+  it('should record every read and write of a patient, with actor, request id and IP', async () => {
+    const { token, session } = await signUpClinic(api);
+    const created = await api.post(
+      '/api/v1/patients',
+      { name: 'Auditada', birthDate: '1960-01-01', sex: 'female' },
+      token,
+    );
+    const patientId = created.body.id;
+    const read = await api.get(`/api/v1/patients/${patientId}`, token);
+    await api.get('/api/v1/patients', token);
+    await api.patch(`/api/v1/patients/${patientId}`, { phone: '11 5555-1234' }, token);
+    await api.delete(`/api/v1/patients/${patientId}`, token);
+
+    const events = await auditOf(token, `?patientId=${patientId}`);
+    expect(events.map((event) => event.action)).toEqual([
+      'patient.delete',
+      'patient.update',
+      'patient.list',
+      'patient.read',
+      'patient.create',
+    ]);
+    for (const event of events) {
+      expect(event).toMatchObject({ patientId, actorUserId: session.user.id, ip: '127.0.0.1' });
+    }
+    expect(events.find((event) => event.action === 'patient.read')?.requestId).toBe(
+      read.headers.get('x-request-id'),
+    );
+  });
+
+  it('should keep the caller’s request id when it is well-formed', async () => {
+    const { token } = await signUpClinic(api);
+    const created = await api.call('POST', '/api/v1/patients', {
+      token,
+      body: { name: 'Com Request Id', birthDate: '1960-01-01', sex: 'male' },
+      headers: { 'x-request-id': 'trace-abc-123' },
+    });
+    expect(created.headers.get('x-request-id')).toBe('trace-abc-123');
+    expect((await auditOf(token, `?patientId=${created.body.id}`))[0]?.requestId).toBe('trace-abc-123');
+  });
+
+  it('should record no patient data, only ids, and which fields changed', async () => {
+    const { token } = await signUpClinic(api);
+    const created = await api.post(
+      '/api/v1/patients',
+      { name: 'Nome Sigiloso', birthDate: '1960-01-01', sex: 'male', documentId: 'SIG-999' },
+      token,
+    );
+    await api.patch(`/api/v1/patients/${created.body.id}`, { name: 'Outro Nome Sigiloso' }, token);
+    await api.get('/api/v1/patients?q=sigiloso', token);
+    const serialized = JSON.stringify(await auditOf(token));
+    expect(serialized).not.toMatch(/Sigiloso|sigiloso|SIG-999/);
+    expect(serialized).toContain('"fields":"name"');
+  });
+
+  it('should roll back the audit row with a write that fails', async () => {
+    const { token } = await signUpClinic(api);
+    await api.post(
+      '/api/v1/patients',
+      { name: 'Um', birthDate: '1960-01-01', sex: 'male', documentId: 'DUP-1' },
+      token,
+    );
+    const before = await auditOf(token, '?action=patient.create');
+    const duplicate = await api.post(
+      '/api/v1/patients',
+      { name: 'Dois', birthDate: '1960-01-01', sex: 'male', documentId: 'DUP-1' },
+      token,
+    );
+    expect(duplicate.status).toBe(409);
+    expect(await auditOf(token, '?action=patient.create')).toEqual(before);
+  });
+
+  it('should page newest first and filter by action', async () => {
+    const { token } = await signUpClinic(api);
+    for (let index = 0; index < 3; index += 1) {
+      await api.post('/api/v1/patients', { name: `P${index}`, birthDate: '1960-01-01', sex: 'male' }, token);
+    }
+    const first = await api.get('/api/v1/audit?action=patient.create&limit=2', token);
+    expect(first.body.items).toHaveLength(2);
+    const second = await api.get(
+      `/api/v1/audit?action=patient.create&limit=2&cursor=${first.body.nextCursor}`,
+      token,
+    );
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((item: { id: string }) => Number(item.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it('should be for admins only', async () => {
+    const { token } = await signUpClinic(api);
+    const email = `clin-${randomUUID()}@example.test`;
+    await api.post(
+      '/api/v1/users',
+      { name: 'Clin', email, password: strongPassword, role: 'clinician' },
+      token,
+    );
+    const clinician = (await api.post('/api/v1/auth/login', { email, password: strongPassword })).body
+      .accessToken;
+    expect((await api.get('/api/v1/audit', clinician)).status).toBe(403);
+  });
+
+  it("should show clinic B none of clinic A's events, even filtered by A's patient", async () => {
+    const clinicA = await signUpClinic(api, 'A');
+    const clinicB = await signUpClinic(api, 'B');
+    const patient = await api.post(
+      '/api/v1/patients',
+      { name: 'De A', birthDate: '1960-01-01', sex: 'male' },
+      clinicA.token,
+    );
+    await api.get(`/api/v1/patients/${patient.body.id}`, clinicA.token);
+    await api.get(`/api/v1/patients/${patient.body.id}`, clinicB.token);
+
+    expect(await auditOf(clinicB.token, `?patientId=${patient.body.id}`)).toEqual([]);
+    const everythingB = await auditOf(clinicB.token);
+    expect(everythingB.every((event) => event.actorUserId === clinicB.session.user.id)).toBe(true);
+    expect(everythingB.map((event) => event.action)).toEqual(['auth.signup']);
+  });
+});

@@ -1,0 +1,92 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config';
+
+const privateKeyPem = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('should give the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.database).toMatchObject({ mode: 'embedded', poolMax: 10 });
+    expect(config.database.mode === 'embedded' && config.database.dataDir).toMatch(/data\/postgres$/);
+    expect(config.server).toMatchObject({ host: '127.0.0.1', port: 3000, trustProxyHops: 0 });
+    expect(config.server.publicUrl.toString()).toBe('http://localhost:3000/');
+    expect(config.redis).toBeUndefined();
+    expect(config.auth).toMatchObject({
+      signingKey: undefined,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 30 * 86_400,
+    });
+  });
+
+  it('should switch to the cluster mode when DATABASE_URL and REDIS_URL are set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://healthcare_app:pw@db:5432/healthcare',
+      DATABASE_MIGRATION_URL: 'postgres://owner:pw@db:5432/healthcare',
+      REDIS_URL: 'redis://cache:6379',
+      AUTH_JWT_PRIVATE_KEY: privateKeyPem,
+      PORT: '8080',
+      PUBLIC_URL: 'https://clinic.example.com',
+    });
+    expect(config.database).toMatchObject({
+      mode: 'external',
+      url: 'postgres://healthcare_app:pw@db:5432/healthcare',
+    });
+    expect(config.redis).toEqual({ url: 'redis://cache:6379' });
+    expect(config.auth.signingKey?.keyId).toBe('main');
+    expect(config.server.publicUrl.protocol).toBe('https:');
+  });
+
+  it('should accept a PEM key written on one line with \\n escapes, as secret stores often do', () => {
+    const config = loadConfig({ AUTH_JWT_PRIVATE_KEY: privateKeyPem.replaceAll('\n', '\\n') });
+    expect(config.auth.signingKey?.privateKeyPem).toBe(privateKeyPem);
+  });
+
+  it('should name every bad variable at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/x',
+      REDIS_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      PUBLIC_URL: 'ftp://x',
+      AUTH_ACCESS_TOKEN_TTL_SECONDS: '-5',
+    });
+    const variables = problems.map((problem) => problem.split(':')[0]);
+    expect(variables.sort()).toEqual([
+      'AUTH_ACCESS_TOKEN_TTL_SECONDS',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_URL',
+      'REDIS_URL',
+    ]);
+  });
+
+  it('should refuse a cluster without a signing key, since replicas must share it', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/x' })).toEqual([
+      expect.stringMatching(/^AUTH_JWT_PRIVATE_KEY: required/),
+    ]);
+  });
+
+  it('should refuse a signing key that is not a PKCS#8 PEM', () => {
+    expect(problemsOf({ AUTH_JWT_PRIVATE_KEY: 'secret' })).toEqual([
+      expect.stringMatching(/^AUTH_JWT_PRIVATE_KEY: must be/),
+    ]);
+  });
+
+  it('should treat empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).database.mode).toBe('embedded');
+  });
+});
