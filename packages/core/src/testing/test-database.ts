@@ -14,13 +14,16 @@ export function testServerUrl(): string {
   return process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-export async function createTestDatabase(prefix = 'healthcare_test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { prefix?: string; migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const prefix = options.prefix ?? 'healthcare_test';
   const serverUrl = testServerUrl();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await runOnServer(serverUrl, `create database ${name}`);
   const ownerUrl = new URL(serverUrl);
   ownerUrl.pathname = `/${name}`;
-  await migrateDatabase(ownerUrl.toString());
+  if (options.migrate !== false) await migrateDatabase(ownerUrl.toString());
   return {
     ownerUrl: ownerUrl.toString(),
     appUrl: appRoleUrl(ownerUrl.toString()),

@@ -16,7 +16,10 @@ export interface TestApp {
  * The real API server (our request listener on a real socket) against the run's real
  * PostgreSQL database, logged in as the application role. Only the Next.js pages are absent.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  environment: Record<string, string> = {},
+  options: { logDestination?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = inject('testDatabase');
   const { privateKey } = generateKeyPairSync('ed25519');
   const config = loadConfig({
@@ -28,7 +31,14 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     ...environment,
   });
   const databaseUrl = config.database.mode === 'external' ? config.database.url : database.appUrl;
-  const app = await createAppContext(config, createLogger({ level: config.log.level }), databaseUrl);
+  const app = await createAppContext(
+    config,
+    createLogger({
+      level: config.log.level,
+      ...(options.logDestination ? { destination: options.logDestination } : {}),
+    }),
+    databaseUrl,
+  );
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
   const { port } = server.address() as AddressInfo;
   return {
