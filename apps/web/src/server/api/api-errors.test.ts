@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signUpClinic, type ApiClient } from '../testing/api-client';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { describe, expect, it } from 'vitest';
+import { signUpClinic } from '../testing/api-client';
+import { useTestApp } from '../testing/start-test-app';
 
-let testApp: TestApp;
-let api: ApiClient;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  api = apiClient(testApp.baseUrl);
-});
-afterAll(() => testApp.close());
+const { api, testApp } = useTestApp();
 
 const problemShape = {
   type: expect.any(String),
@@ -40,7 +33,7 @@ describe('errors are problem+json everywhere', () => {
   });
 
   it('should answer OPTIONS with the allowed methods and no CORS grant', async () => {
-    const response = await fetch(`${testApp.baseUrl}/api/v1/patients`, {
+    const response = await fetch(`${testApp().baseUrl}/api/v1/patients`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
@@ -93,7 +86,7 @@ describe('errors are problem+json everywhere', () => {
 
   it('should answer HEAD like GET, without a body', async () => {
     const { token } = await signUpClinic(api);
-    const response = await fetch(`${testApp.baseUrl}/api/v1/me`, {
+    const response = await fetch(`${testApp().baseUrl}/api/v1/me`, {
       method: 'HEAD',
       headers: { authorization: `Bearer ${token}` },
     });

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signUpClinic, type ApiClient } from '../testing/api-client';
-import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { describe, expect, it } from 'vitest';
+import { signUpClinic } from '../testing/api-client';
+import { useTestApp } from '../testing/start-test-app';
 
-let testApp: TestApp;
-let api: ApiClient;
 const lines: string[] = [];
-
-beforeAll(async () => {
-  testApp = await startTestApp(
-    { LOG_LEVEL: 'trace' },
-    { logDestination: { write: (line) => lines.push(line) } },
-  );
-  api = apiClient(testApp.baseUrl);
-});
-afterAll(() => testApp.close());
+const { api } = useTestApp({ LOG_LEVEL: 'trace' }, { logDestination: { write: (line) => lines.push(line) } });
 
 describe('logs', () => {
   it('should carry request ids, routes and statuses but no patient data, tokens or query strings', async () => {

@@ -7,7 +7,8 @@ export interface ApiResult<T = any> {
 }
 
 /** A thin fetch wrapper for tests: JSON in, JSON (or problem+json) out, status and headers kept. */
-export function apiClient(baseUrl: string) {
+/** `baseUrl` may be a function when the server starts after the client is made (see useTestApp). */
+export function apiClient(baseUrl: string | (() => string)) {
   async function call<T = any>(
     method: string,
     path: string,
@@ -20,7 +21,8 @@ export function apiClient(baseUrl: string) {
       body = JSON.stringify(options.body);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    const response = await fetch(`${base}${path}`, { method, headers, body, redirect: 'manual' });
     const text = await response.text();
     let parsed: unknown = text;
     try {

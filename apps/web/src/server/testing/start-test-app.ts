@@ -2,9 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@healthcare/core/config/load-config';
 import { createLogger } from '@healthcare/core/logging/create-logger';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createAppContext, type AppContext } from '../boot/app-context';
 import { startServer } from '../boot/start-server';
+import { apiClient } from './api-client';
 
 export interface TestApp {
   baseUrl: string;
@@ -50,4 +51,24 @@ export async function startTestApp(
       await app.close();
     },
   };
+}
+
+/**
+ * Starts one test app for the enclosing test file (or describe block) and stops it after.
+ * `api` can be used by the tests right away; `testApp` once the tests run.
+ */
+export function useTestApp(
+  environment: Record<string, string> = {},
+  options: Parameters<typeof startTestApp>[1] = {},
+) {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(environment, options);
+  });
+  afterAll(() => started?.close());
+  const testApp = () => {
+    if (!started) throw new Error('useTestApp: the app starts in beforeAll; use it inside tests');
+    return started;
+  };
+  return { api: apiClient(() => testApp().baseUrl), testApp };
 }

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signUpClinic, strongPassword, type ApiClient } from '../../../testing/api-client';
-import { startTestApp, type TestApp } from '../../../testing/start-test-app';
+import { describe, expect, it } from 'vitest';
+import { signUpClinic, strongPassword } from '../../../testing/api-client';
+import { useTestApp } from '../../../testing/start-test-app';
 
-let testApp: TestApp;
-let api: ApiClient;
-
-beforeAll(async () => {
-  testApp = await startTestApp();
-  api = apiClient(testApp.baseUrl);
-});
-afterAll(() => testApp.close());
+const { api } = useTestApp();
 
 type AuditItem = {
   action: string;

@@ -1,17 +1,10 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signUpClinic, strongPassword, type ApiClient } from '../../../testing/api-client';
-import { startTestApp, type TestApp } from '../../../testing/start-test-app';
+import { describe, expect, it } from 'vitest';
+import { signUpClinic, strongPassword } from '../../../testing/api-client';
+import { useTestApp } from '../../../testing/start-test-app';
 
-let testApp: TestApp;
-let api: ApiClient;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ AUTH_LOGIN_MAX_FAILURES: '3' });
-  api = apiClient(testApp.baseUrl);
-});
-afterAll(() => testApp.close());
+const { api, testApp } = useTestApp({ AUTH_LOGIN_MAX_FAILURES: '3' });
 
 describe('POST /auth/signup', () => {
   it('should create a clinic and its admin and return a working session', async () => {
@@ -229,7 +222,7 @@ describe('access tokens', () => {
         .setIssuedAt(expiresAt - 900)
         .setExpirationTime(expiresAt)
         .sign(key);
-    const ourKey = createPrivateKey(testApp.app.config.auth.signingKey!.privateKeyPem);
+    const ourKey = createPrivateKey(testApp().app.config.auth.signingKey!.privateKeyPem);
     const otherKey = generateKeyPairSync('ed25519').privateKey;
     const now = Math.floor(Date.now() / 1000);
 

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signUpClinic, strongPassword, type ApiClient } from '../../../testing/api-client';
-import { startTestApp, type TestApp } from '../../../testing/start-test-app';
+import { describe, expect, it } from 'vitest';
+import { signUpClinic, strongPassword } from '../../../testing/api-client';
+import { useTestApp } from '../../../testing/start-test-app';
 
-let testApp: TestApp;
-let api: ApiClient;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ API_MAX_JSON_BYTES: '4096' });
-  api = apiClient(testApp.baseUrl);
-});
-afterAll(() => testApp.close());
+const { api, testApp } = useTestApp({ API_MAX_JSON_BYTES: '4096' });
 
 const newPatient = (overrides: Record<string, unknown> = {}) => ({
   name: 'Maria Aparecida',
@@ -155,7 +148,7 @@ describe('bad request bodies', () => {
         controller.close();
       },
     });
-    const streamed = await fetch(`${testApp.baseUrl}/api/v1/patients`, {
+    const streamed = await fetch(`${testApp().baseUrl}/api/v1/patients`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body,
