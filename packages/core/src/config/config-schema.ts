@@ -13,6 +13,13 @@ const postgresUrl = z
   .optional();
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional();
 
+const booleanFlag = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .transform((value) => ['true', '1', 'yes'].includes(value)),
+);
+
 /** Every environment variable the product reads, as it arrives: strings, most of them optional. */
 export const environmentSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -38,6 +45,21 @@ export const environmentSchema = z.object({
   AUTH_LOGIN_LOCKOUT_SECONDS: positiveInt.max(86_400).default(900),
 
   API_MAX_JSON_BYTES: positiveInt.max(64 * 1024 * 1024).default(1024 * 1024),
+
+  STORAGE_DIR: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_SERVER_SIDE_ENCRYPTION: z.preprocess(emptyToUndefined, z.enum(['AES256', 'aws:kms']).optional()),
+  S3_KMS_KEY_ID: optionalString,
+  STORAGE_DOWNLOAD_URL_TTL_SECONDS: positiveInt.max(7 * 86_400).default(300),
+
+  UPLOAD_MAX_AUDIO_BYTES: positiveInt.default(2 * 1024 ** 3),
+  UPLOAD_MAX_CHUNK_BYTES: positiveInt.default(64 * 1024 ** 2),
+  UPLOAD_MAX_DOCUMENT_BYTES: positiveInt.default(50 * 1024 ** 2),
 });
 
 function emptyToUndefined(value: unknown): unknown {

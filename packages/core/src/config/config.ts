@@ -13,6 +13,21 @@ export type DatabaseConfig =
     }
   | { mode: 'embedded'; dataDir: string; port: number | undefined; poolMax: number };
 
+export type StorageConfig =
+  | { driver: 'local'; dir: string; downloadUrlTtlSeconds: number }
+  | {
+      driver: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | undefined;
+      forcePathStyle: boolean;
+      /** Absent: the SDK's default chain (instance role, IRSA, environment). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      serverSideEncryption:
+        { type: 'AES256' } | { type: 'aws:kms'; kmsKeyId: string | undefined } | undefined;
+      downloadUrlTtlSeconds: number;
+    };
+
 export interface Config {
   server: { host: string; port: number; publicUrl: URL; trustProxyHops: number };
   dataDir: string;
@@ -28,6 +43,8 @@ export interface Config {
     login: { maxFailures: number; lockoutSeconds: number };
   };
   api: { maxJsonBytes: number };
+  storage: StorageConfig;
+  uploads: { maxAudioBytes: number; maxChunkBytes: number; maxDocumentBytes: number };
 }
 
 export function toConfig(env: Environment): Config {
@@ -62,5 +79,34 @@ export function toConfig(env: Environment): Config {
       login: { maxFailures: env.AUTH_LOGIN_MAX_FAILURES, lockoutSeconds: env.AUTH_LOGIN_LOCKOUT_SECONDS },
     },
     api: { maxJsonBytes: env.API_MAX_JSON_BYTES },
+    storage: env.S3_BUCKET
+      ? {
+          driver: 's3',
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          endpoint: env.S3_ENDPOINT,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          credentials:
+            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          serverSideEncryption:
+            env.S3_SERVER_SIDE_ENCRYPTION === 'aws:kms'
+              ? { type: 'aws:kms', kmsKeyId: env.S3_KMS_KEY_ID }
+              : env.S3_SERVER_SIDE_ENCRYPTION === 'AES256'
+                ? { type: 'AES256' }
+                : undefined,
+          downloadUrlTtlSeconds: env.STORAGE_DOWNLOAD_URL_TTL_SECONDS,
+        }
+      : {
+          driver: 'local',
+          dir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, 'objects')),
+          downloadUrlTtlSeconds: env.STORAGE_DOWNLOAD_URL_TTL_SECONDS,
+        },
+    uploads: {
+      maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES,
+      maxChunkBytes: env.UPLOAD_MAX_CHUNK_BYTES,
+      maxDocumentBytes: env.UPLOAD_MAX_DOCUMENT_BYTES,
+    },
   };
 }

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://healthcare_app:pw@db:5432/healthcare',
       DATABASE_MIGRATION_URL: 'postgres://owner:pw@db:5432/healthcare',
       REDIS_URL: 'redis://cache:6379',
+      S3_BUCKET: 'healthcare-objects',
       AUTH_JWT_PRIVATE_KEY: privateKeyPem,
       PORT: '8080',
       PUBLIC_URL: 'https://clinic.example.com',
@@ -75,7 +76,7 @@ describe('loadConfig', () => {
   });
 
   it('should refuse a cluster without a signing key, since replicas must share it', () => {
-    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/x' })).toEqual([
+    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/x', S3_BUCKET: 'b' })).toEqual([
       expect.stringMatching(/^AUTH_JWT_PRIVATE_KEY: required/),
     ]);
   });
@@ -83,6 +84,46 @@ describe('loadConfig', () => {
   it('should refuse a signing key that is not a PKCS#8 PEM', () => {
     expect(problemsOf({ AUTH_JWT_PRIVATE_KEY: 'secret' })).toEqual([
       expect.stringMatching(/^AUTH_JWT_PRIVATE_KEY: must be/),
+    ]);
+  });
+
+  it('should refuse a cluster that would keep uploads on one replica’s disk', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/x', AUTH_JWT_PRIVATE_KEY: privateKeyPem })).toEqual([
+      expect.stringMatching(/^S3_BUCKET: required/),
+    ]);
+    const singleServer = loadConfig({
+      DATABASE_URL: 'postgres://app@db/x',
+      AUTH_JWT_PRIVATE_KEY: privateKeyPem,
+      STORAGE_DIR: '/srv/objects',
+    });
+    expect(singleServer.storage).toMatchObject({ driver: 'local', dir: '/srv/objects' });
+  });
+
+  it('should configure S3 with path-style addressing, static credentials and KMS encryption', () => {
+    const config = loadConfig({
+      S3_BUCKET: 'b',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SERVER_SIDE_ENCRYPTION: 'aws:kms',
+      S3_KMS_KEY_ID: 'alias/healthcare',
+    });
+    expect(config.storage).toEqual({
+      driver: 's3',
+      bucket: 'b',
+      region: 'us-east-1',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      serverSideEncryption: { type: 'aws:kms', kmsKeyId: 'alias/healthcare' },
+      downloadUrlTtlSeconds: 300,
+    });
+    expect(problemsOf({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id' })).toEqual([
+      expect.stringMatching(/^S3_ACCESS_KEY_ID/),
+    ]);
+    expect(problemsOf({ S3_FORCE_PATH_STYLE: 'maybe' })).toEqual([
+      expect.stringMatching(/^S3_FORCE_PATH_STYLE/),
     ]);
   });
 

@@ -43,6 +43,19 @@ function checkCombinations(env: Environment): string[] {
   if (!env.DATABASE_URL && env.DATABASE_MIGRATION_URL) {
     problems.push('DATABASE_MIGRATION_URL: set DATABASE_URL too (the embedded database migrates itself)');
   }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    problems.push(
+      'S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set both, or neither to use the default AWS credential chain',
+    );
+  }
+  if (env.DATABASE_URL && !env.S3_BUCKET && !env.STORAGE_DIR) {
+    problems.push(
+      'S3_BUCKET: required when DATABASE_URL is set (cluster mode), since replicas cannot share files on local disk; set STORAGE_DIR instead only for a single server',
+    );
+  }
+  if (env.S3_BUCKET && env.STORAGE_DIR) {
+    problems.push('STORAGE_DIR: set either S3_BUCKET or STORAGE_DIR, not both');
+  }
   return problems;
 }
 

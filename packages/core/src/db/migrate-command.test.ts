@@ -26,7 +26,12 @@ afterAll(() => empty.drop());
 const migrate = (extra: Record<string, string>) =>
   run(tsx, ['packages/core/src/db/migrate-command.ts'], {
     cwd: repositoryRoot,
-    env: childProcessEnvironment({ LOG_LEVEL: 'info', AUTH_JWT_PRIVATE_KEY: privateKey, ...extra }),
+    env: childProcessEnvironment({
+      LOG_LEVEL: 'info',
+      AUTH_JWT_PRIVATE_KEY: privateKey,
+      S3_BUCKET: 'unused-by-migrations',
+      ...extra,
+    }),
   });
 
 describe('npm run db:migrate', () => {

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '@healthcare/core/config/load-config';
 import { createLogger } from '@healthcare/core/logging/create-logger';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -29,6 +31,7 @@ export async function startTestApp(
     PUBLIC_URL: 'http://localhost:3000',
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent-data-dir-tests-must-not-write',
+    STORAGE_DIR: path.join(tmpdir(), `healthcare-test-objects-${process.pid}`),
     ...environment,
   });
   const databaseUrl = config.database.mode === 'external' ? config.database.url : database.appUrl;
