@@ -25,7 +25,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/core/src/config/**'],
+    // Tests and their harnesses configure child processes and test servers from the environment.
+    files: ['packages/core/src/config/**', '**/*.test.ts', '**/testing/**', 'e2e/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

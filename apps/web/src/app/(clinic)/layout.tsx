@@ -1,0 +1,16 @@
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppHeader } from '../../ui/layout/app-header';
+import { hasSessionCookie } from '../../ui/session/has-session-cookie';
+import { SessionProvider } from '../../ui/session/session-provider';
+
+/** Every page that shows clinic data: signed-in readers only, under the app header. */
+export default async function ClinicLayout({ children }: { children: ReactNode }) {
+  if (!(await hasSessionCookie())) redirect('/login');
+  return (
+    <SessionProvider>
+      <AppHeader />
+      <main className="app-main">{children}</main>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import Link from 'next/link';
+import { LogOutButton } from '../auth/log-out-button';
+import { useI18n } from '../i18n/i18n-provider';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { useSession } from '../session/session-provider';
+
+export function AppHeader() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <header className="app-header">
+      <div className="app-header__identity">
+        <Link href="/patients" className="brand">
+          {t.appName}
+        </Link>
+        {session ? <span className="app-header__clinic">{session.clinic.name}</span> : null}
+      </div>
+      <nav aria-label={t.header.mainNavigation} className="app-header__nav">
+        <Link href="/patients">{t.header.patients}</Link>
+      </nav>
+      <div className="app-header__account">
+        {session ? (
+          <span className="app-header__user" title={session.user.email}>
+            <span className="visually-hidden">{t.header.signedInAs} </span>
+            {session.user.name}
+          </span>
+        ) : null}
+        <LanguageSwitch />
+        <LogOutButton />
+      </div>
+    </header>
+  );
+}

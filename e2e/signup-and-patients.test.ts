@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test, type TestContext } from 'vitest';
+import { startWebServer, type WebServer } from './start-web-server';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const password = 'correct horse battery staple';
+// Signing up hashes a password (argon2id) and the first page loads compile nothing but still take a moment on 2 cores.
+const flowTimeoutMs = 90_000;
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startWebServer(inject('testDatabase').appUrl);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile; a screenshot lands in test-results/ when the test fails. */
+async function openBrowser(
+  context: TestContext,
+  locale: string,
+): Promise<{ page: Page; browserContext: BrowserContext; pageErrors: Error[] }> {
+  const browserContext = await browser.newContext({ baseURL: server.baseUrl, locale });
+  const page = await browserContext.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  context.onTestFailed(async () => {
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({
+      path: `test-results/${context.task.name.replaceAll(/\W+/g, '-')}.png`,
+      fullPage: true,
+    });
+  });
+  context.onTestFinished(() => browserContext.close());
+  return { page, browserContext, pageErrors };
+}
+
+describe('the web app', () => {
+  test(
+    'should let a new clinic sign up, register a patient, find them without accents, edit them and log out',
+    async (context) => {
+      const { page, browserContext, pageErrors } = await openBrowser(context, 'pt-BR');
+
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+      await page.getByRole('link', { name: 'Cadastre sua clínica' }).click();
+
+      await page.getByLabel('Nome da clínica').fill('Clínica Boa Saúde');
+      await page.getByLabel('Seu nome').fill('Dra. Ana Lima');
+      await page.getByLabel('E-mail').fill(`ana-${randomUUID()}@example.test`);
+      await page.getByLabel('Senha').fill(password);
+      await page.getByRole('button', { name: 'Criar conta' }).click();
+
+      await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
+      await page.getByText('Clínica Boa Saúde').waitFor();
+      await page.getByText('Dra. Ana Lima').waitFor();
+
+      // Another patient, so that the search below has something to leave out.
+      const csrf = (await browserContext.cookies()).find((cookie) => cookie.name === 'hc_csrf')?.value ?? '';
+      const other = await page.request.post('/api/v1/patients', {
+        headers: { 'x-csrf-token': csrf },
+        data: { name: 'Maria Silva', birthDate: '1990-05-02', sex: 'female' },
+      });
+      expect(other.status()).toBe(201);
+
+      await page.getByRole('link', { name: 'Novo paciente' }).click();
+      await page.getByLabel('Nome completo').fill('João Conceição');
+      await page.getByLabel('Data de nascimento').fill('2999-01-01');
+      await page.getByLabel('Sexo').selectOption({ label: 'Masculino' });
+      await page.getByRole('button', { name: 'Cadastrar paciente' }).click();
+
+      // The API's field error, in Portuguese, tied to its field.
+      const futureDate = page.getByText('A data de nascimento não pode estar no futuro.');
+      await futureDate.waitFor();
+      const birthDate = page.getByLabel('Data de nascimento');
+      expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
+      expect(await birthDate.getAttribute('aria-describedby')).toContain(await futureDate.getAttribute('id'));
+
+      await birthDate.fill('1984-03-17');
+      await page.getByRole('button', { name: 'Cadastrar paciente' }).click();
+      await page.getByRole('heading', { name: 'João Conceição' }).waitFor();
+
+      await page.getByRole('link', { name: 'Pacientes', exact: true }).click();
+      await page.getByRole('link', { name: 'Maria Silva' }).waitFor();
+      await page.getByLabel('Buscar paciente').fill('joao conce');
+      await page.getByRole('link', { name: 'Maria Silva' }).waitFor({ state: 'detached' });
+      const row = page.getByRole('row', { name: /João Conceição/ });
+      await row.waitFor();
+      expect(await row.getByRole('cell').allTextContents()).toEqual(['17/03/1984', 'Masculino', '—']);
+
+      await row.getByRole('link', { name: 'João Conceição' }).click();
+      await page.getByRole('heading', { name: 'João Conceição' }).waitFor();
+      await page.getByLabel('Telefone').fill('+55 11 91234-5678');
+      await page.getByRole('button', { name: 'Salvar alterações' }).click();
+      await page.getByRole('status').getByText('Alterações salvas.').waitFor();
+
+      // Without its 15-minute access cookie the page renews the session from the refresh cookie.
+      await browserContext.clearCookies({ name: 'hc_access' });
+      await page.reload();
+      expect(await page.getByLabel('Telefone').inputValue()).toBe('+55 11 91234-5678');
+
+      await page.getByRole('button', { name: 'Sair' }).click();
+      await page.waitForURL('**/login');
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+
+      await page.goto('/patients');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    },
+    flowTimeoutMs,
+  );
+
+  test(
+    'should switch the interface to English and keep it across page loads',
+    async (context) => {
+      const { page, pageErrors } = await openBrowser(context, 'en-US');
+
+      await page.goto('/login');
+      expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Password').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      expect(pageErrors).toEqual([]);
+    },
+    flowTimeoutMs,
+  );
+});
