@@ -11,11 +11,20 @@ export type AuditAction =
   | 'patient.read'
   | 'patient.list'
   | 'patient.update'
-  | 'patient.delete';
+  | 'patient.delete'
+  | 'encounter.create'
+  | 'encounter.read'
+  | 'encounter.list'
+  | 'encounter.audio.upload'
+  | 'encounter.audio.chunk'
+  | 'encounter.audio.complete'
+  | 'document.create'
+  | 'document.list'
+  | 'document.read';
 
 export interface AuditEntry {
   action: AuditAction;
-  resourceType: 'user' | 'patient' | 'clinic';
+  resourceType: 'user' | 'patient' | 'clinic' | 'encounter' | 'document';
   resourceId?: string | null;
   patientId?: string | null;
   details?: Record<string, string | number | boolean | null>;

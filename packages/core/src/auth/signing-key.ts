@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/config';
+import { ensurePrivateDirectory } from '../config/ensure-private-directory';
 import type { Logger } from '../logging/create-logger';
 
 /**
@@ -21,7 +22,7 @@ export async function loadSigningKey(
   }
   const { privateKey } = generateKeyPairSync('ed25519');
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  await mkdir(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+  await ensurePrivateDirectory(path.dirname(keyFile));
   // 'wx' refuses to overwrite: two processes racing on first start keep the first key.
   await writeFile(keyFile, privateKeyPem, { mode: 0o600, flag: 'wx' }).catch(
     async (error: NodeJS.ErrnoException) => {

@@ -23,7 +23,12 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     /** Safe to show to the person who made the request: no patient data, no SQL, no internals. */
     message: string,
-    readonly extra: { fieldErrors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      fieldErrors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** Extra members of the problem document (RFC 9457 §3.2), e.g. the missing chunk numbers. */
+      members?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';

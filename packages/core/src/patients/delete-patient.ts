@@ -5,15 +5,35 @@ import type { Database } from '../db/database';
 import { patients } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { notFound } from '../errors/app-error';
+import type { ObjectStorage } from '../storage/object-storage';
+import { objectKeys } from '../uploads/object-keys';
+import { toUploadError } from '../uploads/storage-errors';
 import { requireRole } from '../users/require-role';
 
 /**
- * Removes the patient's record. Admin only: deleting clinical data is an erasure with legal
- * weight (LGPD), not a routine edit. The audit trail keeps the patient id, which is not identifying.
+ * Erases the patient's record: their stored files, then their rows (encounters, chunks and
+ * documents cascade). Files go first so that a storage outage leaves the patient intact and
+ * the erasure can simply be retried, rather than leaving files no row points to.
+ * Admin only: erasure has legal weight (LGPD). The audit trail keeps the patient id, which
+ * identifies no one.
  */
-export async function deletePatient(db: Database, actor: Actor, patientId: string): Promise<void> {
+export async function deletePatient(
+  deps: { db: Database; storage: ObjectStorage },
+  actor: Actor,
+  patientId: string,
+): Promise<void> {
   requireRole(actor, ['admin']);
-  await withTenant(db, actor.clinicId, async (tx) => {
+  await withTenant(deps.db, actor.clinicId, async (tx) => {
+    const [row] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
+    if (!row) throw notFound('The patient');
+  });
+  await deps.storage.deletePrefix(objectKeys.patient(actor.clinicId, patientId)).catch((error: unknown) => {
+    throw toUploadError(error, 'The patient’s files');
+  });
+  await withTenant(deps.db, actor.clinicId, async (tx) => {
     const [row] = await tx
       .delete(patients)
       .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)))

@@ -10,7 +10,6 @@ export interface TestDatabase {
 
 /** The server the suite runs against; each run gets a database of its own on it. */
 export function testServerUrl(): string {
-  // eslint-disable-next-line no-restricted-properties -- test infrastructure, not application config
   return process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 

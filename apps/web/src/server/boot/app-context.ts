@@ -9,6 +9,9 @@ import { createMemoryRateLimiter } from '@healthcare/core/rate-limit/memory-rate
 import { createRedisRateLimiter } from '@healthcare/core/rate-limit/redis-rate-limiter';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
+import { createObjectStorage } from '@healthcare/core/storage/create-object-storage';
+import type { ObjectStorage } from '@healthcare/core/storage/object-storage';
+import { deriveSecret } from '@healthcare/core/auth/derive-secret';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -17,6 +20,7 @@ export interface AppContext {
   db: Database;
   pool: pg.Pool;
   redis: Redis | undefined;
+  storage: ObjectStorage;
   accessTokens: AccessTokens;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
   close(): Promise<void>;
@@ -32,6 +36,9 @@ export async function createAppContext(
   const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
+  const storage = createObjectStorage(config.storage, {
+    signingSecret: deriveSecret(signingKey.privateKeyPem, 'storage-download-urls'),
+  });
   const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
 
   return {
@@ -40,6 +47,7 @@ export async function createAppContext(
     db: database.db,
     pool: database.pool,
     redis,
+    storage,
     accessTokens,
     sessionSettings: {
       accessTokens,

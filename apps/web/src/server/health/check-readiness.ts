@@ -12,22 +12,29 @@ export interface Readiness {
 const componentTimeoutMs = 2_000;
 
 /**
- * The database is required: without it the replica takes no traffic. Redis is a cache, so
- * losing it degrades the replica but leaves it serving.
+ * The database is required: without it the replica takes no traffic. Redis is a cache, and
+ * object storage is needed only for files, so losing either degrades the replica but leaves it serving.
  */
 export async function checkReadiness(app: AppContext): Promise<Readiness> {
-  const [database, redis] = await Promise.all([
+  const [database, storage, redis] = await Promise.all([
     probe(async () => {
       await app.pool.query('select 1');
     }),
+    probe(() => app.storage.check()),
     app.redis
       ? probe(async () => {
           await app.redis?.ping();
         })
       : Promise.resolve<ComponentStatus>({ status: 'not_configured' }),
   ]);
-  const status = database.status !== 'up' ? 'unavailable' : redis.status === 'down' ? 'degraded' : 'ready';
-  return { status, components: { database, redis } };
+  // Storage and Redis are shared by every replica: taking this one out of rotation would not help.
+  const status =
+    database.status !== 'up'
+      ? 'unavailable'
+      : redis.status === 'down' || storage.status === 'down'
+        ? 'degraded'
+        : 'ready';
+  return { status, components: { database, storage, redis } };
 }
 
 async function probe(check: () => Promise<void>): Promise<ComponentStatus> {

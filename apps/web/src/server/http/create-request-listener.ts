@@ -25,6 +25,7 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
         await writeWebResponse(
           await handleApi(webRequest, requestMeta(request, app.config.server.trustProxyHops)),
           response,
+          request,
         );
       } else if (healthPaths.has(path)) {
         await writeWebResponse(await handleHealthRequest(app, path), response);

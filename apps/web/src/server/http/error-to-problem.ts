@@ -27,6 +27,7 @@ export function errorToProblem(error: unknown, logger: Logger): Response {
       type: error.code.replaceAll('_', '-'),
       headers,
       ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}),
+      ...(error.extra.members ? { members: error.extra.members } : {}),
     });
   }
   if (isDatabaseUnavailable(error)) {

@@ -52,11 +52,77 @@ export function toWebRequest(request: IncomingMessage, response: ServerResponse,
     method: request.method ?? 'GET',
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: requestBodyToWeb(request), duplex: 'half' } : {}),
   } as RequestInit);
 }
 
-export async function writeWebResponse(webResponse: Response, response: ServerResponse): Promise<void> {
+/**
+ * The request body as a web stream with backpressure. Cancelling it (a handler refusing an
+ * upload part-way) only stops reading: the socket must stay open for the error response.
+ */
+function requestBodyToWeb(request: IncomingMessage): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        request.on('data', (chunk: Buffer) => {
+          if (done) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) request.pause();
+        });
+        request.once('end', () => {
+          if (done) return;
+          done = true;
+          controller.close();
+        });
+        request.once('close', () => {
+          if (done) return;
+          done = true;
+          controller.error(new Error('The client disconnected before the body was complete.'));
+        });
+        request.pause();
+      },
+      pull() {
+        request.resume();
+      },
+      cancel() {
+        done = true;
+        request.pause();
+      },
+    },
+    { highWaterMark: 256 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+// How long a refused upload may keep sending before the connection is cut.
+const lingerMaxMs = 5_000;
+
+/**
+ * An upload refused part-way (413, 415, 409) leaves the client still sending. The answer says
+ * `Connection: close`, but closing the socket at once would make the kernel answer the unread
+ * bytes with a reset that can destroy our response before the client reads it. So, like
+ * NGINX's lingering close, we send FIN, keep reading and discarding what still arrives, and cut
+ * the connection when the client closes its side or after a short grace period.
+ */
+function closeAfterResponse(request: IncomingMessage, response: ServerResponse) {
+  response.setHeader('connection', 'close');
+  const socket = request.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), lingerMaxMs).unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy());
+    request.on('data', () => undefined);
+    request.resume();
+  };
+}
+
+export async function writeWebResponse(
+  webResponse: Response,
+  response: ServerResponse,
+  request?: IncomingMessage,
+): Promise<void> {
+  if (request && !request.readableEnded) closeAfterResponse(request, response);
   response.statusCode = webResponse.status;
   const cookies = webResponse.headers.getSetCookie();
   webResponse.headers.forEach((value, name) => {

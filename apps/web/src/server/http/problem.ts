@@ -28,9 +28,15 @@ const titles: Record<number, string> = {
 export function problemResponse(
   status: number,
   detail: string,
-  options: { type?: string; errors?: FieldError[]; headers?: HeadersInit } = {},
+  options: {
+    type?: string;
+    errors?: FieldError[];
+    headers?: HeadersInit;
+    members?: Record<string, unknown>;
+  } = {},
 ): Response {
   const body: Problem = {
+    ...options.members,
     type: options.type ? `urn:healthcare:problem:${options.type}` : 'about:blank',
     title: titles[status] ?? 'Error',
     status,

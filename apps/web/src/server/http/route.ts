@@ -8,6 +8,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** For byte responses (downloads): their media types. */
+  contentTypes?: string[];
 }
 
 interface HandlerInput<Params, Query, Body> {
@@ -28,6 +30,8 @@ interface RouteBase<Params, Query, Body> {
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
+  /** Uploads: the handler streams the body itself; this documents what it accepts. */
+  rawBody?: { contentTypes: string[]; description: string };
   responses: Record<number, ResponseSpec>;
 }
 

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clinics } from './clinics';
 import { users } from './users';
 
@@ -27,6 +37,8 @@ export const patients = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // Lets child tables reference (clinic_id, id), so a row can never point into another clinic.
+    unique('patients_clinic_id_id_unique').on(table.clinicId, table.id),
     index('patients_clinic_name_idx').on(table.clinicId, table.nameSearch, table.id),
     index('patients_name_search_trgm_idx').using('gin', sql`${table.nameSearch} gin_trgm_ops`),
     uniqueIndex('patients_clinic_document_unique')

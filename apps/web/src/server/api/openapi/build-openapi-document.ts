@@ -25,6 +25,9 @@ const problemSchema: JsonSchema = {
   required: ['type', 'title', 'status', 'detail'],
 };
 
+// OpenAPI 3.1 describes raw bytes by their media type alone (the schema constrains nothing).
+const binarySchema: JsonSchema = { description: 'Raw bytes' };
+
 /** OpenAPI 3.1 from the route table: the same zod schemas that validate each request describe it. */
 export function buildOpenApiDocument(routes: readonly Route<never, never, never>[], publicUrl: URL) {
   const components: Record<string, JsonSchema> = { Problem: problemSchema };
@@ -68,13 +71,19 @@ export function buildOpenApiDocument(routes: readonly Route<never, never, never>
             description: spec.description,
             ...(spec.schema
               ? { content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
-              : Number(status) >= 400
+              : spec.contentTypes
                 ? {
-                    content: {
-                      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
-                    },
+                    content: Object.fromEntries(
+                      spec.contentTypes.map((type) => [type, { schema: binarySchema }]),
+                    ),
                   }
-                : {}),
+                : Number(status) >= 400
+                  ? {
+                      content: {
+                        'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+                      },
+                    }
+                  : {}),
           },
         ]),
         [

@@ -12,6 +12,15 @@ import { listPatientsRoute } from './patients/list-patients.route';
 import { updatePatientRoute } from './patients/update-patient.route';
 import { createUserRoute } from './users/create-user.route';
 import { getMeRoute } from './users/get-me.route';
+import { completeRecordingRoute } from './encounters/complete-recording.route';
+import { createEncounterRoute } from './encounters/create-encounter.route';
+import { getEncounterRoute } from './encounters/get-encounter.route';
+import { listPatientEncountersRoute } from './encounters/list-patient-encounters.route';
+import { uploadChunkRoute } from './encounters/upload-chunk.route';
+import { uploadRecordingRoute } from './encounters/upload-recording.route';
+import { getDocumentContentRoute } from './documents/get-document-content.route';
+import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
+import { uploadDocumentRoute } from './documents/upload-document.route';
 
 /** Every /api/v1 endpoint. The router, the OpenAPI document and its coverage test all read this list. */
 export const apiRoutes = [
@@ -26,6 +35,15 @@ export const apiRoutes = [
   getPatientRoute,
   updatePatientRoute,
   deletePatientRoute,
+  createEncounterRoute,
+  getEncounterRoute,
+  listPatientEncountersRoute,
+  uploadRecordingRoute,
+  uploadChunkRoute,
+  completeRecordingRoute,
+  uploadDocumentRoute,
+  listPatientDocumentsRoute,
+  getDocumentContentRoute,
   listAuditEventsRoute,
   getOpenApiRoute,
 ] as unknown as readonly Route<never, never, never>[];

@@ -16,7 +16,7 @@ export const deletePatientRoute = defineRoute({
     404: { description: 'No such patient in your clinic' },
   },
   async handle({ app, actor, params }) {
-    await deletePatient(app.db, actor, params.id);
+    await deletePatient({ db: app.db, storage: app.storage }, actor, params.id);
     return noContent();
   },
 });

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const encounterLanguages = ['pt-BR', 'en', 'es'] as const;
+export const noteTemplates = ['soap', 'hp', 'progress', 'pediatric', 'psychiatry'] as const;
+export const encounterStatuses = [
+  'created',
+  'recording',
+  'transcribing',
+  'generating',
+  'ready',
+  'signed',
+  'failed',
+] as const;
+export type EncounterStatus = (typeof encounterStatuses)[number];
+
+export const createEncounterInput = z
+  .strictObject({
+    patientId: z.uuid('Use the id of a patient of your clinic'),
+    language: z.enum(encounterLanguages, 'Choose one of: pt-BR, en, es').default('pt-BR'),
+    template: z.enum(noteTemplates, `Choose one of: ${noteTemplates.join(', ')}`).default('soap'),
+  })
+  .meta({ id: 'CreateEncounter' });
+export type CreateEncounterInput = z.infer<typeof createEncounterInput>;
+
+export const encounterSchema = z
+  .object({
+    id: z.uuid(),
+    patientId: z.uuid(),
+    status: z.enum(encounterStatuses),
+    language: z.enum(encounterLanguages),
+    template: z.enum(noteTemplates),
+    failureReason: z.string().nullable(),
+    audio: z.object({
+      source: z.enum(['upload', 'chunks']).nullable(),
+      mimeType: z.string().nullable(),
+      bytes: z.number().int().nullable(),
+      chunksReceived: z.number().int(),
+      chunkCount: z.number().int().nullable().describe('Declared by `complete`'),
+      completedAt: z.iso.datetime().nullable(),
+    }),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Encounter' });
+export type Encounter = z.infer<typeof encounterSchema>;
+
+export const listEncountersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.uuid('This cursor is not valid').optional(),
+});
+export type ListEncountersQuery = z.infer<typeof listEncountersQuery>;
+
+export const encounterListSchema = z
+  .object({ items: z.array(encounterSchema), nextCursor: z.uuid().nullable() })
+  .meta({ id: 'EncounterList' });
+export type EncounterList = z.infer<typeof encounterListSchema>;
+
+export const completeRecordingInput = z
+  .strictObject({
+    chunkCount: z.number().int().min(1, 'A recording has at least one chunk').max(100_000),
+  })
+  .meta({ id: 'CompleteRecording' });
+export type CompleteRecordingInput = z.infer<typeof completeRecordingInput>;

@@ -1,0 +1,88 @@
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import { recordAuditEvents } from '../audit/record-audit-events';
+import type { Database } from '../db/database';
+import { audioChunks, encounters, patients } from '../db/schema';
+import { withTenant } from '../db/with-tenant';
+import { AppError, notFound } from '../errors/app-error';
+import type { EncounterList, ListEncountersQuery } from './encounter-schemas';
+import { toEncounter } from './to-encounter';
+
+/** A patient's encounters, newest first. */
+export async function listPatientEncounters(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  query: ListEncountersQuery,
+): Promise<EncounterList> {
+  return withTenant(db, actor.clinicId, async (tx) => {
+    const [patient] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
+    if (!patient) throw notFound('The patient');
+
+    let after: { createdAt: Date; id: string } | undefined;
+    if (query.cursor) {
+      [after] = await tx
+        .select({ createdAt: encounters.createdAt, id: encounters.id })
+        .from(encounters)
+        .where(and(eq(encounters.id, query.cursor), eq(encounters.patientId, patientId)));
+      if (!after) {
+        throw new AppError(
+          'validation_failed',
+          'The list changed since this page was loaded. Start again from the first page.',
+          {
+            fieldErrors: [
+              { pointer: '/query/cursor', detail: 'This cursor no longer exists.', code: 'stale_cursor' },
+            ],
+          },
+        );
+      }
+    }
+    const rows = await tx
+      .select()
+      .from(encounters)
+      .where(
+        and(
+          eq(encounters.clinicId, actor.clinicId),
+          eq(encounters.patientId, patientId),
+          after
+            ? sql`(${encounters.createdAt}, ${encounters.id}) < (${after.createdAt}, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(encounters.createdAt), desc(encounters.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const chunkCounts = new Map(
+      page.length === 0
+        ? []
+        : (
+            await tx
+              .select({ encounterId: audioChunks.encounterId, value: count() })
+              .from(audioChunks)
+              .where(
+                inArray(
+                  audioChunks.encounterId,
+                  page.map((row) => row.id),
+                ),
+              )
+              .groupBy(audioChunks.encounterId)
+          ).map((row) => [row.encounterId, row.value]),
+    );
+    await recordAuditEvents(tx, actor, [
+      {
+        action: 'encounter.list',
+        resourceType: 'patient',
+        resourceId: patientId,
+        patientId,
+        details: { count: page.length },
+      },
+    ]);
+    return {
+      items: page.map((row) => toEncounter(row, chunkCounts.get(row.id) ?? 0)),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  });
+}

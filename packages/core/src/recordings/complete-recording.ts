@@ -1,0 +1,83 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import { recordAuditEvents } from '../audit/record-audit-events';
+import type { Database } from '../db/database';
+import { audioChunks, encounters } from '../db/schema';
+import { withTenant } from '../db/with-tenant';
+import type { Encounter } from '../encounters/encounter-schemas';
+import { assertTransition } from '../encounters/encounter-status';
+import { findEncounter } from '../encounters/find-encounter';
+import { toEncounter } from '../encounters/to-encounter';
+import { AppError } from '../errors/app-error';
+
+/**
+ * The browser says how many chunks it sent. Gaps are reported by number so the browser can
+ * resend exactly those from its local copy; calling `complete` again with the same count is a no-op.
+ */
+export async function completeRecording(
+  db: Database,
+  actor: Actor,
+  encounterId: string,
+  chunkCount: number,
+): Promise<Encounter> {
+  return withTenant(db, actor.clinicId, async (tx) => {
+    const encounter = await findEncounter(tx, actor.clinicId, encounterId, { forUpdate: true });
+    if (encounter.audioSource === 'upload') {
+      throw new AppError('conflict', 'This encounter has a whole recording, not chunks.');
+    }
+    const seqs = (
+      await tx
+        .select({ seq: audioChunks.seq })
+        .from(audioChunks)
+        .where(eq(audioChunks.encounterId, encounter.id))
+        .orderBy(asc(audioChunks.seq))
+    ).map((row) => row.seq);
+
+    if (encounter.audioCompletedAt) {
+      if (encounter.chunkCount === chunkCount) return toEncounter(encounter, seqs.length);
+      throw new AppError(
+        'conflict',
+        `The recording was already completed with ${encounter.chunkCount} chunks.`,
+        {
+          members: { chunkCount: encounter.chunkCount },
+        },
+      );
+    }
+    const received = new Set(seqs);
+    const missingSeqs = Array.from({ length: chunkCount }, (_, seq) => seq).filter(
+      (seq) => !received.has(seq),
+    );
+    const unexpectedSeqs = seqs.filter((seq) => seq >= chunkCount);
+    if (missingSeqs.length > 0 || unexpectedSeqs.length > 0) {
+      throw new AppError(
+        'conflict',
+        missingSeqs.length > 0
+          ? `Some chunks have not arrived yet: ${summarize(missingSeqs)}. Send them, then complete again.`
+          : `Chunks beyond the declared count were received: ${summarize(unexpectedSeqs)}.`,
+        { members: { missingSeqs, unexpectedSeqs } },
+      );
+    }
+    assertTransition(encounter.status, 'transcribing');
+    const now = new Date();
+    const [row] = await tx
+      .update(encounters)
+      .set({ status: 'transcribing', chunkCount, audioCompletedAt: now, updatedAt: now })
+      .where(eq(encounters.id, encounter.id))
+      .returning();
+    if (!row) throw new Error('update returned no row');
+    await recordAuditEvents(tx, actor, [
+      {
+        action: 'encounter.audio.complete',
+        resourceType: 'encounter',
+        resourceId: row.id,
+        patientId: row.patientId,
+        details: { chunkCount },
+      },
+    ]);
+    return toEncounter(row, seqs.length);
+  });
+}
+
+function summarize(seqs: number[]): string {
+  return seqs.length > 20 ? `${seqs.slice(0, 20).join(', ')} and ${seqs.length - 20} more` : seqs.join(', ');
+}
