@@ -37,17 +37,3 @@ function truncate(name: string, maxLength: number, extension: string): string {
     .join('')
     .trimEnd()}${suffix}`;
 }
-
-/** RFC 6266 / RFC 8187: an ASCII fallback plus the exact UTF-8 name. */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const asciiFallback =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\%]/g, '_') || 'document';
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-}

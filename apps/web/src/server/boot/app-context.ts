@@ -21,6 +21,8 @@ export interface AppContext {
   pool: pg.Pool;
   redis: Redis | undefined;
   storage: ObjectStorage;
+  /** Signs the local storage's download links (derived from the token signing key). */
+  downloadSigningSecret: string;
   accessTokens: AccessTokens;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
   close(): Promise<void>;
@@ -36,9 +38,8 @@ export async function createAppContext(
   const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
-  const storage = createObjectStorage(config.storage, {
-    signingSecret: deriveSecret(signingKey.privateKeyPem, 'storage-download-urls'),
-  });
+  const downloadSigningSecret = deriveSecret(signingKey.privateKeyPem, 'storage-download-urls');
+  const storage = createObjectStorage(config.storage, { signingSecret: downloadSigningSecret });
   const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
 
   return {
@@ -48,6 +49,7 @@ export async function createAppContext(
     pool: database.pool,
     redis,
     storage,
+    downloadSigningSecret,
     accessTokens,
     sessionSettings: {
       accessTokens,

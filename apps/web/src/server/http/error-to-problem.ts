@@ -2,6 +2,7 @@ import { AppError, type AppErrorCode } from '@healthcare/core/errors/app-error';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 import { problemResponse } from './problem';
 import { describeErrorForLog, isDatabaseUnavailable } from './describe-error';
+import { ObjectNotFoundError, StorageUnavailableError } from '@healthcare/core/storage/object-storage';
 
 const statusByCode: Record<AppErrorCode, number> = {
   validation_failed: 400,
@@ -28,6 +29,18 @@ export function errorToProblem(error: unknown, logger: Logger): Response {
       headers,
       ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}),
       ...(error.extra.members ? { members: error.extra.members } : {}),
+    });
+  }
+  if (error instanceof ObjectNotFoundError) {
+    // A row whose file is gone (deleted out of band): the person sees a plain not-found.
+    logger.warn({ err: describeErrorForLog(error) }, 'stored object missing');
+    return problemResponse(404, 'The file is no longer available.', { type: 'not-found' });
+  }
+  if (error instanceof StorageUnavailableError) {
+    logger.error({ err: describeErrorForLog(error) }, 'object storage unavailable');
+    return problemResponse(503, 'File storage is temporarily unavailable. Please try again in a moment.', {
+      type: 'unavailable',
+      headers: { 'retry-after': '5' },
     });
   }
   if (isDatabaseUnavailable(error)) {

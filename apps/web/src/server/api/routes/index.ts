@@ -21,6 +21,7 @@ import { uploadRecordingRoute } from './encounters/upload-recording.route';
 import { getDocumentContentRoute } from './documents/get-document-content.route';
 import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
 import { uploadDocumentRoute } from './documents/upload-document.route';
+import { downloadFileRoute } from './files/download-file.route';
 
 /** Every /api/v1 endpoint. The router, the OpenAPI document and its coverage test all read this list. */
 export const apiRoutes = [
@@ -44,6 +45,7 @@ export const apiRoutes = [
   uploadDocumentRoute,
   listPatientDocumentsRoute,
   getDocumentContentRoute,
+  downloadFileRoute,
   listAuditEventsRoute,
   getOpenApiRoute,
 ] as unknown as readonly Route<never, never, never>[];

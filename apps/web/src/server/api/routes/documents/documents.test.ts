@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { findFfmpeg } from '@healthcare/core/media/find-ffmpeg';
+import { signLocalDownloadToken } from '@healthcare/core/storage/local-download-token';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicWithPatient } from '../../../testing/clinic-fixtures';
 import { useTestApp } from '../../../testing/start-test-app';
@@ -205,3 +206,42 @@ describe('GET /documents/{id}/content ranges', () => {
     expect(audit.body.items[0].resourceId).toBe(created.body.id);
   });
 });
+
+describe('GET /files/{token} (local storage download links)', () => {
+  it('should serve an object through a signed link and refuse tampered or expired links', async () => {
+    const { token, patientId, session } = await clinicWithPatient(api);
+    await uploadRaw(token, patientId, pdf, 'laudo.pdf');
+    const [object] = await listObjects(session.clinic.id);
+    const link = await testApp().app.storage.downloadUrl(object!.key, {
+      fileName: 'laudo.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(link).toMatch(/^\/api\/v1\/files\//);
+
+    const served = await fetch(`${testApp().baseUrl}${link}`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(served.headers.get('content-disposition')).toMatch(/^attachment; filename="laudo.pdf"/);
+
+    const tampered = link.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    expect((await fetch(`${testApp().baseUrl}${tampered}`)).status).toBe(404);
+    const expired = signLocalDownloadToken(
+      testApp().app.downloadSigningSecret,
+      { key: object!.key, fileName: undefined, contentType: undefined },
+      Math.floor(Date.now() / 1000) - 1,
+    );
+    expect((await fetch(`${testApp().baseUrl}/api/v1/files/${expired}`)).status).toBe(404);
+    const otherSecret = signLocalDownloadToken(
+      'x'.repeat(43),
+      { key: object!.key, fileName: undefined, contentType: undefined },
+      Math.floor(Date.now() / 1000) + 60,
+    );
+    expect((await fetch(`${testApp().baseUrl}/api/v1/files/${otherSecret}`)).status).toBe(404);
+  });
+});
+
+async function listObjects(clinicId: string) {
+  const objects = [];
+  for await (const object of testApp().app.storage.list(`clinics/${clinicId}/`)) objects.push(object);
+  return objects;
+}

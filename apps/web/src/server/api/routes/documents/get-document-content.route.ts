@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { contentDisposition } from '@healthcare/core/documents/sanitize-file-name';
+import { formatContentDisposition } from '@healthcare/core/storage/format-content-disposition';
 import { readDocument } from '@healthcare/core/documents/read-document';
 import { z } from 'zod';
 import { parseRange } from '../../../http/parse-range';
@@ -53,7 +53,10 @@ export const getDocumentContentRoute = defineRoute({
       'content-length': String(range ? range.end - range.start + 1 : document.bytes),
       'accept-ranges': 'bytes',
       etag: `"${document.sha256}"`,
-      'content-disposition': contentDisposition(query.disposition, document.fileName),
+      'content-disposition': formatContentDisposition(
+        document.fileName,
+        query.disposition === 'inline' && !document.mimeType.startsWith('text/') ? 'inline' : 'attachment',
+      ),
       // Nothing uploaded ever runs as a page of ours; PDFs only skip `sandbox` so the viewer can open them.
       'content-security-policy': `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'${document.mimeType === 'application/pdf' ? '' : '; sandbox'}`,
     });
