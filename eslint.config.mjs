@@ -26,11 +26,11 @@ export default tseslint.config(
   },
   {
     // Tests and their harnesses configure child processes and test servers from the environment.
-    files: ['packages/core/src/config/**', '**/*.test.ts', '**/testing/**', 'e2e/**'],
+    files: ['packages/core/src/config/**', '**/*.test.ts', '**/testing/**', 'e2e/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['**/*.test.ts', '**/testing/**', 'e2e/**'],
+    files: ['**/*.test.ts', '**/testing/**', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
