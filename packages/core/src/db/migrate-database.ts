@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { installJobQueue } from '../jobs/install-job-queue';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 export const appRoleName = 'healthcare_app';
@@ -19,6 +20,7 @@ export async function migrateDatabase(ownerUrl: string, options: { appRolePasswo
   try {
     await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
     await migrate(drizzle(client), { migrationsFolder });
+    await installJobQueue(ownerUrl, appRoleName);
     if (options.appRolePassword !== undefined) {
       // ALTER ROLE takes no bind parameters; escapeLiteral is the driver's own quoting.
       await client.query(
