@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import busboy from 'busboy';
+
+export type FakeSttBehaviour =
+  | { kind: 'ok'; text?: (index: number) => string; language?: string }
+  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
+  | { kind: 'malformed' }
+  | { kind: 'slow'; delayMs: number };
+
+export interface RecordedSttRequest {
+  authorization: string | undefined;
+  fields: Record<string, string[]>;
+  fileBytes: number;
+  fileName: string | undefined;
+}
+
+/**
+ * A local stand-in for OpenAI's `POST /v1/audio/transcriptions`, speaking its documented wire
+ * format: multipart in; `verbose_json` (segments with start/end/text) or the error shape
+ * `{ error: { message, type, code } }` out. Behaviours are consumed one per request; when none is
+ * queued it answers `ok`, with one segment per two seconds of the WAV it received.
+ */
+export async function startFakeOpenAiSttServer() {
+  const behaviours: FakeSttBehaviour[] = [];
+  const requests: RecordedSttRequest[] = [];
+  const server: Server = createServer((request, response) => {
+    if (request.method !== 'POST' || request.url !== '/v1/audio/transcriptions') {
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'Not found', type: 'invalid_request_error' } }));
+      return;
+    }
+    void readMultipart(request).then(async (recorded) => {
+      requests.push(recorded);
+      const behaviour = behaviours.shift() ?? { kind: 'ok' };
+      if (behaviour.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+      if (behaviour.kind === 'status') {
+        response.writeHead(behaviour.status, {
+          'content-type': 'application/json',
+          ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}),
+        });
+        response.end(
+          JSON.stringify(
+            behaviour.body ?? {
+              error: { message: `Fake failure ${behaviour.status}`, type: 'server_error', code: null },
+            },
+          ),
+        );
+        return;
+      }
+      if (behaviour.kind === 'malformed') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"segments": [ {"start": ');
+        return;
+      }
+      if (!recorded.fields.model?.[0] || recorded.fileBytes === 0) {
+        response.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: { message: 'file and model are required', type: 'invalid_request_error' },
+          }),
+        );
+        return;
+      }
+      const duration = recorded.wavDurationSec;
+      const count = Math.max(1, Math.ceil(duration / 2));
+      const text =
+        behaviour.kind === 'ok' && behaviour.text ? behaviour.text : (index: number) => `segment ${index}`;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          task: 'transcribe',
+          language:
+            (behaviour.kind === 'ok' && behaviour.language) || recorded.fields.language?.[0] || 'english',
+          duration,
+          text: Array.from({ length: count }, (_, index) => text(index)).join(' '),
+          segments: Array.from({ length: count }, (_, index) => ({
+            id: index,
+            seek: 0,
+            start: index * 2,
+            end: Math.min(duration, index * 2 + 2),
+            text: ` ${text(index)}`,
+            tokens: [],
+            temperature: 0,
+            avg_logprob: -0.2,
+            compression_ratio: 1.2,
+            no_speech_prob: 0.01,
+          })),
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    enqueue: (...next: FakeSttBehaviour[]) => behaviours.push(...next),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function readMultipart(request: IncomingMessage): Promise<RecordedSttRequest & { wavDurationSec: number }> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string[]> = {};
+    const chunks: Buffer[] = [];
+    let fileName: string | undefined;
+    const parser = busboy({ headers: request.headers });
+    parser.on('field', (name, value) => (fields[name] ??= []).push(value));
+    parser.on('file', (_, stream, info) => {
+      fileName = info.filename;
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    });
+    parser.on('error', reject);
+    parser.on('close', () => {
+      const file = Buffer.concat(chunks);
+      resolve({
+        authorization: request.headers.authorization,
+        fields,
+        fileBytes: file.length,
+        fileName,
+        wavDurationSec: wavDuration(file),
+      });
+    });
+    request.pipe(parser);
+  });
+}
+
+/** Seconds of PCM in a canonical WAV (fmt chunk, then data); 0 for anything else. */
+function wavDuration(file: Buffer): number {
+  if (file.length < 44 || file.toString('ascii', 0, 4) !== 'RIFF') return 0;
+  const byteRate = file.readUInt32LE(28);
+  let offset = 12;
+  while (offset + 8 <= file.length) {
+    const id = file.toString('ascii', offset, offset + 4);
+    const size = file.readUInt32LE(offset + 4);
+    if (id === 'data') return Math.min(size, file.length - offset - 8) / byteRate;
+    offset += 8 + size;
+  }
+  return 0;
+}
