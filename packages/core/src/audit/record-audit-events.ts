@@ -18,6 +18,8 @@ export type AuditAction =
   | 'encounter.audio.upload'
   | 'encounter.audio.chunk'
   | 'encounter.audio.complete'
+  | 'encounter.retry'
+  | 'transcript.read'
   | 'document.create'
   | 'document.list'
   | 'document.read';

@@ -45,6 +45,12 @@ export interface Config {
   api: { maxJsonBytes: number };
   storage: StorageConfig;
   uploads: { maxAudioBytes: number; maxChunkBytes: number; maxDocumentBytes: number };
+  /** Absent: no speech-to-text is configured, and transcription fails with a message saying so. */
+  stt:
+    | { provider: 'openai'; baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number }
+    | undefined;
+  /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
+  worker: { inProcess: boolean };
 }
 
 export function toConfig(env: Environment): Config {
@@ -103,6 +109,16 @@ export function toConfig(env: Environment): Config {
           dir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, 'objects')),
           downloadUrlTtlSeconds: env.STORAGE_DOWNLOAD_URL_TTL_SECONDS,
         },
+    stt: env.STT_PROVIDER
+      ? {
+          provider: env.STT_PROVIDER,
+          baseUrl: env.STT_BASE_URL,
+          apiKey: env.STT_API_KEY,
+          model: env.STT_MODEL,
+          timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
+        }
+      : undefined,
+    worker: { inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true' },
     uploads: {
       maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES,
       maxChunkBytes: env.UPLOAD_MAX_CHUNK_BYTES,

@@ -1,23 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectDatabase, type DatabaseHandle } from '../db/database';
 import { withTenant } from '../db/with-tenant';
 import { createLogger } from '../logging/create-logger';
-import { enqueueJob, startJobClient, type JobClient } from './job-client';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { enqueueJob, startJobClient, stopJobClient, type JobClient } from './job-client';
 import { jobQueues, jobSchema } from './job-queues';
 
-const { appUrl } = inject('testDatabase');
+// A database of its own: the shared one holds jobs other test files enqueue, which a worker here would take.
+let own: TestDatabase;
 let database: DatabaseHandle;
 let jobs: JobClient;
 const queue = jobQueues.transcribeChunk.name;
 
 beforeAll(async () => {
-  database = connectDatabase(appUrl, { poolMax: 4 });
+  own = await createTestDatabase({ prefix: 'healthcare_jobs' });
+  database = connectDatabase(own.appUrl, { poolMax: 4 });
   jobs = await startJobClient(database.pool, createLogger({ level: 'silent' }), { supervise: false });
 });
 afterAll(async () => {
-  await jobs.stop({ graceful: false, wait: true });
+  await stopJobClient(jobs, { graceful: false, timeoutMs: 5_000 });
   await database.close();
+  await own.drop();
 });
 
 async function jobsWithMarker(marker: string) {

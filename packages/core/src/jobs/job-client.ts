@@ -29,8 +29,53 @@ export async function startJobClient(
   boss.on('error', (error: Error) =>
     logger.warn({ err: { type: error.name, message: error.message } }, 'job queue error'),
   );
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    // The database may be down while this process starts: it still starts (readiness says
+    // "unavailable"), and the queue keeps trying in the background.
+    if (!isDatabaseUnreachable(error)) throw error;
+    logger.warn('job queue: database unreachable at start; retrying in the background');
+    void keepStarting(boss, logger);
+  }
   return boss;
+}
+
+const stoppedClients = new WeakSet<JobClient>();
+
+/** Stops the queue, including a background start that has not succeeded yet. */
+export async function stopJobClient(
+  jobs: JobClient,
+  options: { graceful: boolean; timeoutMs: number },
+): Promise<void> {
+  stoppedClients.add(jobs);
+  await jobs
+    .stop({ graceful: options.graceful, wait: true, timeout: options.timeoutMs })
+    .catch(() => undefined);
+}
+
+async function keepStarting(boss: JobClient, logger: Logger) {
+  for (let attempt = 0; !stoppedClients.has(boss); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** attempt)).unref());
+    if (stoppedClients.has(boss)) return;
+    try {
+      await boss.start();
+      logger.info('job queue started');
+      return;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error))
+        logger.error({ err: { type: (error as Error).name } }, 'job queue cannot start');
+    }
+  }
+}
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    typeof code === 'string' &&
+    (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', '57P03'].includes(code) ||
+      code.startsWith('08'))
+  );
 }
 
 /**

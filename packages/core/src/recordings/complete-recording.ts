@@ -9,6 +9,7 @@ import { assertTransition } from '../encounters/encounter-status';
 import { findEncounter } from '../encounters/find-encounter';
 import { toEncounter } from '../encounters/to-encounter';
 import { AppError } from '../errors/app-error';
+import { completeTranscriptWhenDone } from '../transcripts/complete-transcript-when-done';
 
 /**
  * The browser says how many chunks it sent. Gaps are reported by number so the browser can
@@ -57,14 +58,18 @@ export async function completeRecording(
         { members: { missingSeqs, unexpectedSeqs } },
       );
     }
-    assertTransition(encounter.status, 'transcribing');
+    // A failed encounter keeps its failure (and its reason) until someone retries it.
+    const status = encounter.status === 'failed' ? 'failed' : 'transcribing';
+    if (status === 'transcribing') assertTransition(encounter.status, 'transcribing');
     const now = new Date();
     const [row] = await tx
       .update(encounters)
-      .set({ status: 'transcribing', chunkCount, audioCompletedAt: now, updatedAt: now })
+      .set({ status, chunkCount, audioCompletedAt: now, updatedAt: now })
       .where(eq(encounters.id, encounter.id))
       .returning();
     if (!row) throw new Error('update returned no row');
+    // Every chunk may already be transcribed, in which case the transcript is complete now.
+    await completeTranscriptWhenDone(tx, row.id);
     await recordAuditEvents(tx, actor, [
       {
         action: 'encounter.audio.complete',

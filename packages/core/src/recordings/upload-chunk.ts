@@ -11,6 +11,7 @@ import { AppError } from '../errors/app-error';
 import { objectKeys } from '../uploads/object-keys';
 import { formatBytes, toUploadError, tooLargeBeforeReading } from '../uploads/storage-errors';
 import { acceptAudio } from './accepted-audio';
+import { enqueueTranscribeChunk } from '../transcripts/transcribe-chunk.job';
 import type { UploadDependencies } from './upload-recording';
 
 export interface ChunkReceipt {
@@ -91,6 +92,12 @@ export async function uploadChunk(
           .set({ status: 'recording', audioSource: 'chunks', updatedAt: new Date() })
           .where(eq(encounters.id, locked.id));
       }
+      await enqueueTranscribeChunk(deps.jobs, tx, {
+        clinicId: actor.clinicId,
+        encounterId: locked.id,
+        seq,
+        requestId: actor.requestId,
+      });
       await recordAuditEvents(tx, actor, [
         {
           action: 'encounter.audio.chunk',
@@ -117,7 +124,9 @@ function assertAcceptsChunks(encounter: {
   if (encounter.audioSource === 'upload') {
     throw new AppError('conflict', 'This encounter already has a whole recording; it does not take chunks.');
   }
-  if (encounter.audioCompletedAt || (encounter.status !== 'created' && encounter.status !== 'recording')) {
+  // A transcription failure while recording must not stop the recording: audio is never refused
+  // for that reason, and a retry transcribes it later.
+  if (encounter.audioCompletedAt || !['created', 'recording', 'failed'].includes(encounter.status)) {
     throw new AppError(
       'conflict',
       'The recording of this encounter is already complete; it takes no more chunks.',

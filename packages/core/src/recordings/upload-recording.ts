@@ -14,10 +14,13 @@ import type { ObjectStorage } from '../storage/object-storage';
 import { objectKeys } from '../uploads/object-keys';
 import { toUploadError, tooLargeBeforeReading } from '../uploads/storage-errors';
 import { acceptAudio } from './accepted-audio';
+import type { JobClient } from '../jobs/job-client';
+import { enqueueTranscribeRecording } from '../transcripts/transcribe-recording.job';
 
 export interface UploadDependencies {
   db: Database;
   storage: ObjectStorage;
+  jobs: JobClient;
   maxBytes: number;
 }
 
@@ -80,6 +83,11 @@ export async function uploadRecording(
         )
         .returning();
       if (!row) throw alreadyHasAudio();
+      await enqueueTranscribeRecording(deps.jobs, tx, {
+        clinicId: actor.clinicId,
+        encounterId: row.id,
+        requestId: actor.requestId,
+      });
       await recordAuditEvents(tx, actor, [
         {
           action: 'encounter.audio.upload',

@@ -12,6 +12,9 @@ import type pg from 'pg';
 import { createObjectStorage } from '@healthcare/core/storage/create-object-storage';
 import type { ObjectStorage } from '@healthcare/core/storage/object-storage';
 import { deriveSecret } from '@healthcare/core/auth/derive-secret';
+import { startJobClient, stopJobClient, type JobClient } from '@healthcare/core/jobs/job-client';
+import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
+import { createSpeechToText } from '@healthcare/ai/stt/create-speech-to-text';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -21,6 +24,7 @@ export interface AppContext {
   pool: pg.Pool;
   redis: Redis | undefined;
   storage: ObjectStorage;
+  jobs: JobClient;
   /** Signs the local storage's download links (derived from the token signing key). */
   downloadSigningSecret: string;
   accessTokens: AccessTokens;
@@ -40,6 +44,14 @@ export async function createAppContext(
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
   const downloadSigningSecret = deriveSecret(signingKey.privateKeyPem, 'storage-download-urls');
   const storage = createObjectStorage(config.storage, { signingSecret: downloadSigningSecret });
+  const jobs = await startJobClient(database.pool, logger, { supervise: config.worker.inProcess });
+  const stopWorker = config.worker.inProcess
+    ? await startJobWorker(
+        jobs,
+        { db: database.db, storage, jobs, stt: createSpeechToText(config.stt), logger },
+        logger,
+      )
+    : undefined;
   const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
 
   return {
@@ -49,6 +61,7 @@ export async function createAppContext(
     pool: database.pool,
     redis,
     storage,
+    jobs,
     downloadSigningSecret,
     accessTokens,
     sessionSettings: {
@@ -57,6 +70,8 @@ export async function createAppContext(
       throttle: { limiter, ...config.auth.login },
     },
     async close() {
+      await stopWorker?.();
+      await stopJobClient(jobs, { graceful: true, timeoutMs: 10_000 });
       redis?.disconnect();
       await database.close();
     },

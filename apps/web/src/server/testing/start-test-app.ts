@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@healthcare/core/config/load-config';
 import { createLogger } from '@healthcare/core/logging/create-logger';
+import { createTestDatabase } from '@healthcare/core/testing/test-database';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createAppContext, type AppContext } from '../boot/app-context';
 import { startServer } from '../boot/start-server';
@@ -21,9 +22,12 @@ export interface TestApp {
  */
 export async function startTestApp(
   environment: Record<string, string> = {},
-  options: { logDestination?: { write(line: string): void } } = {},
+  options: { logDestination?: { write(line: string): void }; ownDatabase?: boolean } = {},
 ): Promise<TestApp> {
-  const database = inject('testDatabase');
+  // Tests that run the job worker get a database of their own, so they never pick up (and
+  // fail) jobs enqueued by other test files running at the same time.
+  const own = options.ownDatabase ? await createTestDatabase({ prefix: 'healthcare_worker' }) : undefined;
+  const database = own ?? inject('testDatabase');
   const { privateKey } = generateKeyPairSync('ed25519');
   const config = loadConfig({
     DATABASE_URL: database.appUrl,
@@ -52,6 +56,7 @@ export async function startTestApp(
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await app.close();
+      await own?.drop();
     },
   };
 }
@@ -61,12 +66,13 @@ export async function startTestApp(
  * `api` can be used by the tests right away; `testApp` once the tests run.
  */
 export function useTestApp(
-  environment: Record<string, string> = {},
+  // A function when a value is only known once other fixtures have started (a fake server's URL).
+  environment: Record<string, string> | (() => Record<string, string>) = {},
   options: Parameters<typeof startTestApp>[1] = {},
 ) {
   let started: TestApp | undefined;
   beforeAll(async () => {
-    started = await startTestApp(environment, options);
+    started = await startTestApp(typeof environment === 'function' ? environment() : environment, options);
   });
   afterAll(() => started?.close());
   const testApp = () => {

@@ -27,6 +27,8 @@ export const audioChunks = pgTable(
     mimeType: text('mime_type').notNull(),
     /** Filled in when the chunk is decoded for transcription. */
     durationSec: real('duration_sec'),
+    /** Set in the same transaction that stores the chunk's segments. */
+    transcribedAt: timestamp('transcribed_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -5,6 +5,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   unique,
@@ -47,6 +48,10 @@ export const encounters = pgTable(
     /** Set by `complete`: the number of chunks the client says it sent. */
     chunkCount: integer('chunk_count'),
     audioCompletedAt: timestamp('audio_completed_at', { withTimezone: true }),
+    /** Length of the whole audio, known once it has been decoded. */
+    audioDurationSec: real('audio_duration_sec'),
+    /** Set when every chunk or window has been transcribed. */
+    transcriptCompletedAt: timestamp('transcript_completed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

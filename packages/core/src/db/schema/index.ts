@@ -6,3 +6,5 @@ export * from './audit-events';
 export * from './encounters';
 export * from './audio-chunks';
 export * from './documents';
+export * from './transcript-segments';
+export * from './transcribed-windows';

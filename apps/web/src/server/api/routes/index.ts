@@ -18,6 +18,8 @@ import { getEncounterRoute } from './encounters/get-encounter.route';
 import { listPatientEncountersRoute } from './encounters/list-patient-encounters.route';
 import { uploadChunkRoute } from './encounters/upload-chunk.route';
 import { uploadRecordingRoute } from './encounters/upload-recording.route';
+import { getTranscriptRoute } from './encounters/get-transcript.route';
+import { retryEncounterRoute } from './encounters/retry-encounter.route';
 import { getDocumentContentRoute } from './documents/get-document-content.route';
 import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
 import { uploadDocumentRoute } from './documents/upload-document.route';
@@ -42,6 +44,8 @@ export const apiRoutes = [
   uploadRecordingRoute,
   uploadChunkRoute,
   completeRecordingRoute,
+  getTranscriptRoute,
+  retryEncounterRoute,
   uploadDocumentRoute,
   listPatientDocumentsRoute,
   getDocumentContentRoute,

@@ -1,0 +1,34 @@
+import { loadConfigOrExit } from '@healthcare/core/config/load-config';
+import { connectDatabase } from '@healthcare/core/db/database';
+import { createWorkerDependencies } from '@healthcare/core/jobs/create-worker-dependencies';
+import { startJobClient, stopJobClient } from '@healthcare/core/jobs/job-client';
+import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
+import { createLogger } from '@healthcare/core/logging/create-logger';
+
+// The cluster's worker: the same job code the embedded app runs in-process, in its own replicas.
+const config = loadConfigOrExit();
+const logger = createLogger({ level: config.log.level, name: 'worker' });
+if (config.database.mode !== 'external') {
+  logger.fatal('apps/worker needs DATABASE_URL; in the embedded mode `npm start` runs the jobs itself.');
+  process.exit(1);
+}
+const database = connectDatabase(config.database.url, { poolMax: config.database.poolMax });
+const jobs = await startJobClient(database.pool, logger, { supervise: true });
+const stopWorker = await startJobWorker(
+  jobs,
+  await createWorkerDependencies(config, logger, database, jobs),
+  logger,
+);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker shutting down; finishing the jobs in hand');
+  await stopWorker();
+  await stopJobClient(jobs, { graceful: true, timeoutMs: 30_000 });
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

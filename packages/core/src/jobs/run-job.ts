@@ -1,0 +1,79 @@
+import type PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import { ProviderError } from '@healthcare/ai/http/provider-error';
+import type { Logger } from '../logging/create-logger';
+import { AudioDecodeError } from '../media/audio-decode-error';
+import { PermanentJobError } from './job-errors';
+
+export interface JobDefinition<Payload> {
+  queue: string;
+  payload: z.ZodType<Payload>;
+  handle(payload: Payload): Promise<void>;
+  /** Called once when the job gives up for good, with a reason fit for the encounter. */
+  onFailure(payload: Payload, reason: string): Promise<void>;
+}
+
+/**
+ * The shared frame of every job: validate the payload (an invalid one can never succeed, so it
+ * is dropped, not retried), run, and sort failures. Retryable ones are rethrown for pg-boss to
+ * retry with jittered backoff; on the last attempt, and for permanent ones at once, the failure
+ * is recorded where a person will see it.
+ */
+export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger) {
+  return async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
+    for (const job of jobs) {
+      const parsed = definition.payload.safeParse(job.data);
+      if (!parsed.success) {
+        logger.error({ queue: definition.queue, jobId: job.id }, 'job payload is invalid; dropped');
+        continue;
+      }
+      const context = {
+        queue: definition.queue,
+        jobId: job.id,
+        attempt: job.retryCount + 1,
+        ...requestIdOf(job.data),
+      };
+      try {
+        await definition.handle(parsed.data);
+      } catch (error) {
+        const permanent = permanentReason(error);
+        const lastAttempt = job.retryCount >= job.retryLimit;
+        if (permanent === undefined && !lastAttempt) {
+          logger.warn({ ...context, err: describe(error) }, 'job failed; it will be retried');
+          throw error;
+        }
+        const reason = permanent ?? retryExhaustedReason(error);
+        logger.error({ ...context, err: describe(error) }, 'job failed for good');
+        await definition.onFailure(parsed.data, reason);
+      }
+    }
+  };
+}
+
+function permanentReason(error: unknown): string | undefined {
+  if (error instanceof PermanentJobError) return error.reason;
+  if (error instanceof AudioDecodeError) return error.message;
+  if (error instanceof ProviderError && !error.retryable) return error.message;
+  return undefined;
+}
+
+function retryExhaustedReason(error: unknown): string {
+  if (error instanceof ProviderError)
+    return `${error.message} We tried several times; use “retry” when the service is back.`;
+  return 'Processing failed several times because of an internal error. Use “retry”; if it fails again, contact your administrator.';
+}
+
+function requestIdOf(data: unknown): { requestId?: string } {
+  const requestId = (data as { requestId?: unknown } | null)?.requestId;
+  return typeof requestId === 'string' ? { requestId } : {};
+}
+
+function describe(error: unknown) {
+  return error instanceof Error
+    ? {
+        type: error.name,
+        message:
+          error instanceof ProviderError || error instanceof PermanentJobError ? error.message : undefined,
+      }
+    : { type: typeof error };
+}

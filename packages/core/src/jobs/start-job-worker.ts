@@ -1,0 +1,40 @@
+import type { Logger } from '../logging/create-logger';
+import { transcribeChunkJob } from '../transcripts/transcribe-chunk.job';
+import { transcribeRecordingJob } from '../transcripts/transcribe-recording.job';
+import type { TranscriptionDependencies } from '../transcripts/transcription-dependencies';
+import type { JobClient } from './job-client';
+import { runJob, type JobDefinition } from './run-job';
+
+// Per process: chunks are short and many (two at once keep the transcript live on 2 cores);
+// whole recordings are long and already parallel inside the job.
+const concurrency = { chunk: 2, recording: 1 };
+// How often an idle worker looks for new work: the delay a new chunk may wait before starting.
+const pollingIntervalSeconds = 0.5;
+
+/** Works every queue in this process: inside the app in the embedded mode, in apps/worker in a cluster. */
+export async function startJobWorker(
+  jobs: JobClient,
+  deps: TranscriptionDependencies,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const definitions: [JobDefinition<never>, number][] = [
+    [transcribeChunkJob(deps) as JobDefinition<never>, concurrency.chunk],
+    [transcribeRecordingJob(deps) as JobDefinition<never>, concurrency.recording],
+  ];
+  const workerIds: string[] = [];
+  for (const [definition, count] of definitions) {
+    for (let index = 0; index < count; index += 1) {
+      workerIds.push(
+        await jobs.work(
+          definition.queue,
+          { includeMetadata: true, pollingIntervalSeconds, batchSize: 1 },
+          runJob(definition, logger),
+        ),
+      );
+    }
+  }
+  logger.info({ workers: workerIds.length }, 'job worker started');
+  return async () => {
+    await Promise.all(workerIds.map((id) => jobs.offWork({ id } as never)));
+  };
+}

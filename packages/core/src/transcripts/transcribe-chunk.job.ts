@@ -1,0 +1,114 @@
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { filterHallucinations } from '@healthcare/ai/stt/filter-hallucinations';
+import { z } from 'zod';
+import type { TenantTransaction } from '../db/database';
+import { audioChunks, encounters } from '../db/schema';
+import { withTenant } from '../db/with-tenant';
+import { enqueueJob, type JobClient } from '../jobs/job-client';
+import { jobQueues } from '../jobs/job-queues';
+import type { JobDefinition } from '../jobs/run-job';
+import { completeTranscriptWhenDone } from './complete-transcript-when-done';
+import { withDecodedAudio } from './decode-stored-audio';
+import { failEncounter } from './fail-encounter';
+import { requireSpeechToText } from './speech-to-text-or-fail';
+import { storeSegments } from './store-segments';
+import type { TranscriptionDependencies } from './transcription-dependencies';
+
+/** Ids only: job payloads sit in a table without row-level security and must carry no patient data. */
+export const transcribeChunkPayload = z.object({
+  clinicId: z.uuid(),
+  encounterId: z.uuid(),
+  seq: z.number().int().min(0),
+  requestId: z.string().optional(),
+});
+export type TranscribeChunkPayload = z.infer<typeof transcribeChunkPayload>;
+
+/** Enqueued in the transaction that stores the chunk, so the transcript grows while recording. */
+export function enqueueTranscribeChunk(
+  jobs: JobClient,
+  tx: TenantTransaction,
+  payload: TranscribeChunkPayload,
+) {
+  return enqueueJob(jobs, tx, jobQueues.transcribeChunk.name, payload, {
+    singletonKey: `${payload.encounterId}:${payload.seq}`,
+  });
+}
+
+/**
+ * Transcribes one live chunk. Segments are stored at encounter time (this chunk's offset is the
+ * sum of the earlier chunks' durations), so a chunk that arrives before an earlier one waits:
+ * each finished chunk starts the next one if it is already there.
+ */
+export function transcribeChunkJob(deps: TranscriptionDependencies): JobDefinition<TranscribeChunkPayload> {
+  return {
+    queue: jobQueues.transcribeChunk.name,
+    payload: transcribeChunkPayload,
+    onFailure: (payload, reason) => failEncounter(deps.db, payload.clinicId, payload.encounterId, reason),
+    async handle({ clinicId, encounterId, seq }) {
+      const state = await withTenant(deps.db, clinicId, async (tx) => {
+        const [encounter] = await tx.select().from(encounters).where(eq(encounters.id, encounterId));
+        const chunks = await tx
+          .select()
+          .from(audioChunks)
+          .where(and(eq(audioChunks.encounterId, encounterId), lt(audioChunks.seq, seq + 1)))
+          .orderBy(asc(audioChunks.seq));
+        return { encounter, chunks };
+      });
+      const chunk = state.chunks.find((candidate) => candidate.seq === seq);
+      // Re-check before working: erased, failed (a retry re-enqueues), or already done.
+      if (!state.encounter || !chunk || state.encounter.status === 'failed' || chunk.transcribedAt) return;
+      const earlier = state.chunks.filter((candidate) => candidate.seq < seq);
+      // An earlier chunk has not arrived: its own job will start this one when it is done.
+      if (earlier.length < seq) return;
+
+      let offsetSec = 0;
+      for (const previous of earlier) {
+        offsetSec += previous.durationSec ?? (await measureChunk(deps, clinicId, previous));
+      }
+      const stt = requireSpeechToText(deps.stt);
+      await withDecodedAudio(deps.storage, chunk.objectKey, async (audio) => {
+        const transcript = await stt.transcribe(audio, { language: state.encounter!.language });
+        const segments = filterHallucinations(transcript.segments);
+        await withTenant(deps.db, clinicId, async (tx) => {
+          await storeSegments(
+            tx,
+            { clinicId, encounterId, source: 'chunk', sourceIndex: seq, offsetSec },
+            segments,
+          );
+          await tx
+            .update(audioChunks)
+            .set({ durationSec: audio.durationSec, transcribedAt: new Date() })
+            .where(and(eq(audioChunks.encounterId, encounterId), eq(audioChunks.seq, seq)));
+          await completeTranscriptWhenDone(tx, encounterId);
+          const [next] = await tx
+            .select({ transcribedAt: audioChunks.transcribedAt })
+            .from(audioChunks)
+            .where(and(eq(audioChunks.encounterId, encounterId), eq(audioChunks.seq, seq + 1)));
+          if (next && !next.transcribedAt) {
+            await enqueueTranscribeChunk(deps.jobs, tx, { clinicId, encounterId, seq: seq + 1 });
+          }
+        });
+      });
+    },
+  };
+}
+
+/** The duration of an earlier chunk not transcribed yet: decoded once and remembered. */
+async function measureChunk(
+  deps: TranscriptionDependencies,
+  clinicId: string,
+  chunk: { encounterId: string; seq: number; objectKey: string },
+): Promise<number> {
+  const durationSec = await withDecodedAudio(
+    deps.storage,
+    chunk.objectKey,
+    async (audio) => audio.durationSec,
+  );
+  await withTenant(deps.db, clinicId, (tx) =>
+    tx
+      .update(audioChunks)
+      .set({ durationSec })
+      .where(and(eq(audioChunks.encounterId, chunk.encounterId), eq(audioChunks.seq, chunk.seq))),
+  );
+  return durationSec;
+}

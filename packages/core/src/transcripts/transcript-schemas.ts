@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const transcriptSchema = z
+  .object({
+    status: z
+      .enum(['none', 'partial', 'complete'])
+      .describe('none: no audio transcribed yet; partial: still growing'),
+    language: z.string(),
+    durationSec: z.number().nullable(),
+    segments: z.array(
+      z.object({
+        id: z.uuid(),
+        start: z.number(),
+        end: z.number(),
+        text: z.string(),
+        speaker: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Transcript' });
+export type EncounterTranscript = z.infer<typeof transcriptSchema>;
