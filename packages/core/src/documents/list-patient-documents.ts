@@ -2,9 +2,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { documents, patients } from '../db/schema';
+import { documents } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
-import { notFound } from '../errors/app-error';
+import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
 import { toDocument, type PatientDocument } from './document-schemas';
 
 export async function listPatientDocuments(
@@ -13,11 +13,7 @@ export async function listPatientDocuments(
   patientId: string,
 ): Promise<{ items: PatientDocument[]; nextCursor: null }> {
   return withTenant(db, actor.clinicId, async (tx) => {
-    const [patient] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
-    if (!patient) throw notFound('The patient');
+    await assertPatientInClinic(tx, actor.clinicId, patientId);
     const rows = await tx
       .select()
       .from(documents)

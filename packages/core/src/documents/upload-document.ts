@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { documents, patients } from '../db/schema';
+import { documents } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
-import { AppError, notFound } from '../errors/app-error';
+import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
+import { AppError } from '../errors/app-error';
 import { detectDocumentFormat, documentSniffBytes } from '../media/detect-document-format';
 import { sniffStream } from '../media/sniff-stream';
 import type { ObjectStorage } from '../storage/object-storage';
@@ -23,11 +23,7 @@ export async function uploadDocument(
   upload: { body: Readable; fileName: string | undefined; declaredBytes?: number; signal?: AbortSignal },
 ): Promise<PatientDocument> {
   await withTenant(deps.db, actor.clinicId, async (tx) => {
-    const [patient] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
-    if (!patient) throw notFound('The patient');
+    await assertPatientInClinic(tx, actor.clinicId, patientId);
   });
   tooLargeBeforeReading(upload.declaredBytes, deps.maxBytes, 'The document');
 

@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { encounters, patients } from '../db/schema';
+import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
-import { notFound } from '../errors/app-error';
+import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
 import type { CreateEncounterInput, Encounter } from './encounter-schemas';
 import { toEncounter } from './to-encounter';
 
@@ -14,16 +13,12 @@ export async function createEncounter(
   input: CreateEncounterInput,
 ): Promise<Encounter> {
   return withTenant(db, actor.clinicId, async (tx) => {
-    const [patient] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.id, input.patientId), eq(patients.clinicId, actor.clinicId)));
-    if (!patient) throw notFound('The patient');
+    await assertPatientInClinic(tx, actor.clinicId, input.patientId);
     const [row] = await tx
       .insert(encounters)
       .values({
         clinicId: actor.clinicId,
-        patientId: patient.id,
+        patientId: input.patientId,
         createdBy: actor.userId,
         language: input.language,
         template: input.template,

@@ -2,9 +2,10 @@ import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { audioChunks, encounters, patients } from '../db/schema';
+import { audioChunks, encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
-import { AppError, notFound } from '../errors/app-error';
+import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
+import { AppError } from '../errors/app-error';
 import type { EncounterList, ListEncountersQuery } from './encounter-schemas';
 import { toEncounter } from './to-encounter';
 
@@ -16,11 +17,7 @@ export async function listPatientEncounters(
   query: ListEncountersQuery,
 ): Promise<EncounterList> {
   return withTenant(db, actor.clinicId, async (tx) => {
-    const [patient] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(and(eq(patients.id, patientId), eq(patients.clinicId, actor.clinicId)));
-    if (!patient) throw notFound('The patient');
+    await assertPatientInClinic(tx, actor.clinicId, patientId);
 
     let after: { createdAt: Date; id: string } | undefined;
     if (query.cursor) {

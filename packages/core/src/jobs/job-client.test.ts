@@ -75,7 +75,7 @@ describe('jobs in PostgreSQL', () => {
         timeout: 10_000,
       });
     } finally {
-      await jobs.offWork(workerId ? ({ id: workerId } as never) : queue);
+      await jobs.offWork({ id: workerId });
     }
   });
 });

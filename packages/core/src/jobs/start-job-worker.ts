@@ -35,6 +35,6 @@ export async function startJobWorker(
   }
   logger.info({ workers: workerIds.length }, 'job worker started');
   return async () => {
-    await Promise.all(workerIds.map((id) => jobs.offWork({ id } as never)));
+    await Promise.all(workerIds.map((id) => jobs.offWork({ id })));
   };
 }
