@@ -57,10 +57,10 @@ export const environmentSchema = z.object({
   S3_KMS_KEY_ID: optionalString,
   STORAGE_DOWNLOAD_URL_TTL_SECONDS: positiveInt.max(7 * 86_400).default(300),
 
-  STT_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['openai']).optional()),
-  STT_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
+  STT_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['openai', 'deepgram']).optional()),
+  STT_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   STT_API_KEY: optionalString,
-  STT_MODEL: z.string().trim().min(1).default('whisper-1'),
+  STT_MODEL: optionalString,
   STT_TIMEOUT_SECONDS: positiveInt.max(3_600).default(120),
 
   RUN_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -47,11 +47,22 @@ export interface Config {
   uploads: { maxAudioBytes: number; maxChunkBytes: number; maxDocumentBytes: number };
   /** Absent: no speech-to-text is configured, and transcription fails with a message saying so. */
   stt:
-    | { provider: 'openai'; baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number }
+    | {
+        provider: 'openai' | 'deepgram';
+        baseUrl: string;
+        apiKey: string | undefined;
+        model: string;
+        timeoutMs: number;
+      }
     | undefined;
   /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
   worker: { inProcess: boolean };
 }
+
+const sttDefaults = {
+  openai: { baseUrl: 'https://api.openai.com/v1', model: 'whisper-1' },
+  deepgram: { baseUrl: 'https://api.deepgram.com/v1', model: 'nova-2' },
+} as const;
 
 export function toConfig(env: Environment): Config {
   const dataDir = path.resolve(env.DATA_DIR);
@@ -112,9 +123,9 @@ export function toConfig(env: Environment): Config {
     stt: env.STT_PROVIDER
       ? {
           provider: env.STT_PROVIDER,
-          baseUrl: env.STT_BASE_URL,
+          baseUrl: env.STT_BASE_URL ?? sttDefaults[env.STT_PROVIDER].baseUrl,
           apiKey: env.STT_API_KEY,
-          model: env.STT_MODEL,
+          model: env.STT_MODEL ?? sttDefaults[env.STT_PROVIDER].model,
           timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
         }
       : undefined,

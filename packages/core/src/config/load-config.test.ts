@@ -127,6 +127,29 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should choose speech-to-text defaults by provider and run the worker in-process only when embedded', () => {
+    expect(loadConfig({ STT_PROVIDER: 'deepgram', STT_API_KEY: 'k' }).stt).toMatchObject({
+      provider: 'deepgram',
+      baseUrl: 'https://api.deepgram.com/v1',
+      model: 'nova-2',
+      timeoutMs: 120_000,
+    });
+    expect(loadConfig({ STT_PROVIDER: 'openai', STT_BASE_URL: 'http://stt:8000/v1' }).stt).toMatchObject({
+      baseUrl: 'http://stt:8000/v1',
+      model: 'whisper-1',
+    });
+    expect(loadConfig({}).stt).toBeUndefined();
+    expect(loadConfig({}).worker.inProcess).toBe(true);
+    const cluster = {
+      DATABASE_URL: 'postgres://app@db/x',
+      AUTH_JWT_PRIVATE_KEY: privateKeyPem,
+      S3_BUCKET: 'b',
+    };
+    expect(loadConfig(cluster).worker.inProcess).toBe(false);
+    expect(loadConfig({ ...cluster, RUN_WORKER: 'true' }).worker.inProcess).toBe(true);
+    expect(problemsOf({ STT_PROVIDER: 'whisperx' })).toEqual([expect.stringMatching(/^STT_PROVIDER/)]);
+  });
+
   it('should treat empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).database.mode).toBe('embedded');
   });

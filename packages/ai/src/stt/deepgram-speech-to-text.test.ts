@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderError } from '../http/provider-error';
+import { startFakeDeepgramServer } from '../testing/fake-deepgram-server';
+import { writeSilentWav } from '../testing/write-silent-wav';
+import { createDeepgramSpeechToText } from './deepgram-speech-to-text';
+
+let server: Awaited<ReturnType<typeof startFakeDeepgramServer>>;
+let scratch: string;
+let audio: { path: string; durationSec: number };
+
+beforeAll(async () => {
+  server = await startFakeDeepgramServer();
+  scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-deepgram-'));
+  audio = { path: path.join(scratch, 'audio.wav'), durationSec: 3 };
+  await writeSilentWav(audio.path, 3);
+});
+afterAll(async () => {
+  await server.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+const provider = () =>
+  createDeepgramSpeechToText({
+    baseUrl: server.baseUrl,
+    apiKey: 'dg-key',
+    model: 'nova-2',
+    timeoutMs: 5_000,
+  });
+
+async function failureOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ProviderError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('Deepgram speech-to-text', () => {
+  it('should post the raw WAV with the documented options and map utterances and speakers', async () => {
+    const transcript = await provider().transcribe(audio, { language: 'pt-BR' });
+    expect(transcript.segments).toEqual([
+      { start: 0, end: 2, text: 'utterance 0', speaker: 'speaker 0' },
+      { start: 2, end: 3, text: 'utterance 1', speaker: 'speaker 1' },
+    ]);
+    expect(server.requests[0]).toEqual({
+      authorization: 'Token dg-key',
+      contentType: 'audio/wav',
+      query: {
+        model: 'nova-2',
+        utterances: 'true',
+        punctuate: 'true',
+        smart_format: 'true',
+        diarize: 'true',
+        language: 'pt-BR',
+      },
+      bodyBytes: 44 + 3 * 32_000,
+    });
+  });
+
+  it('should retry a 429 that says when, and a 503, then succeed', async () => {
+    server.enqueue({ kind: 'status', status: 429, retryAfter: '1' }, { kind: 'status', status: 503 });
+    expect((await provider().transcribe(audio, {})).segments).toHaveLength(2);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('should not retry invalid credentials and report Deepgram’s message', async () => {
+    server.enqueue({ kind: 'status', status: 401 });
+    const error = await failureOf(provider().transcribe(audio, {}));
+    expect(error).toMatchObject({ retryable: false, extra: { status: 401 } });
+    expect(error.message).toMatch(/credentials.*Fake Deepgram failure 401/);
+  });
+
+  it('should treat a malformed answer as a retryable failure', async () => {
+    server.enqueue({ kind: 'malformed' });
+    expect(await failureOf(provider().transcribe(audio, {}))).toMatchObject({ retryable: true });
+  });
+});
