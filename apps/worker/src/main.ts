@@ -13,7 +13,10 @@ if (config.database.mode !== 'external') {
   process.exit(1);
 }
 const database = connectDatabase(config.database.url, { poolMax: config.database.poolMax });
-const jobs = await startJobClient(database.pool, logger, { supervise: true });
+const jobs = await startJobClient(database.pool, logger, {
+  supervise: true,
+  maintenanceIntervalSeconds: config.worker.maintenanceIntervalSeconds,
+});
 const stopWorker = await startJobWorker(
   jobs,
   await createWorkerDependencies(config, logger, database, jobs),

@@ -64,6 +64,7 @@ export const environmentSchema = z.object({
   STT_TIMEOUT_SECONDS: positiveInt.max(3_600).default(120),
 
   RUN_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
+  JOB_MAINTENANCE_INTERVAL_SECONDS: positiveInt.max(3_600).default(30),
 
   UPLOAD_MAX_AUDIO_BYTES: positiveInt.default(2 * 1024 ** 3),
   UPLOAD_MAX_CHUNK_BYTES: positiveInt.default(64 * 1024 ** 2),

@@ -56,7 +56,7 @@ export interface Config {
       }
     | undefined;
   /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
-  worker: { inProcess: boolean };
+  worker: { inProcess: boolean; maintenanceIntervalSeconds: number };
 }
 
 const sttDefaults = {
@@ -129,7 +129,10 @@ export function toConfig(env: Environment): Config {
           timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
         }
       : undefined,
-    worker: { inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true' },
+    worker: {
+      inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true',
+      maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    },
     uploads: {
       maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES,
       maxChunkBytes: env.UPLOAD_MAX_CHUNK_BYTES,

@@ -15,7 +15,7 @@ export type JobClient = PgBoss;
 export async function startJobClient(
   pool: pg.Pool,
   logger: Logger,
-  options: { supervise: boolean },
+  options: { supervise: boolean; maintenanceIntervalSeconds?: number },
 ): Promise<JobClient> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },
@@ -24,7 +24,7 @@ export async function startJobClient(
     supervise: options.supervise,
     schedule: false,
     // How often expired jobs (a worker that died mid-job) are found and put back for retry.
-    maintenanceIntervalSeconds: 30,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   boss.on('error', (error: Error) =>
     logger.warn({ err: { type: error.name, message: error.message } }, 'job queue error'),

@@ -44,7 +44,10 @@ export async function createAppContext(
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
   const downloadSigningSecret = deriveSecret(signingKey.privateKeyPem, 'storage-download-urls');
   const storage = createObjectStorage(config.storage, { signingSecret: downloadSigningSecret });
-  const jobs = await startJobClient(database.pool, logger, { supervise: config.worker.inProcess });
+  const jobs = await startJobClient(database.pool, logger, {
+    supervise: config.worker.inProcess,
+    maintenanceIntervalSeconds: config.worker.maintenanceIntervalSeconds,
+  });
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
