@@ -26,7 +26,14 @@ export default tseslint.config(
   },
   {
     // Tests and their harnesses configure child processes and test servers from the environment.
-    files: ['packages/core/src/config/**', '**/*.test.ts', '**/testing/**', 'e2e/**', 'bench/**'],
+    files: [
+      'packages/core/src/config/**',
+      '**/*.test.ts',
+      '**/testing/**',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -36,6 +43,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly' },
+    },
   },
   prettier,
 );

@@ -57,7 +57,19 @@ export const environmentSchema = z.object({
   S3_KMS_KEY_ID: optionalString,
   STORAGE_DOWNLOAD_URL_TTL_SECONDS: positiveInt.max(7 * 86_400).default(300),
 
-  STT_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['openai', 'deepgram']).optional()),
+  STT_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['embedded', 'openai', 'deepgram', 'none']).optional()),
+  STT_MODEL_PATH: optionalString,
+  STT_MODEL_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.bin'),
+  STT_MODEL_SHA256: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
+      .optional(),
+  ),
+  STT_THREADS: z.preprocess(emptyToUndefined, positiveInt.max(256).optional()),
   STT_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   STT_API_KEY: optionalString,
   STT_MODEL: optionalString,

@@ -54,6 +54,14 @@ export interface Config {
         model: string;
         timeoutMs: number;
       }
+    | {
+        provider: 'embedded';
+        modelPath: string | undefined;
+        modelUrl: string;
+        modelSha256: string | undefined;
+        modelDirectory: string;
+        threads: number | undefined;
+      }
     | undefined;
   /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
   worker: { inProcess: boolean; maintenanceIntervalSeconds: number };
@@ -63,6 +71,32 @@ const sttDefaults = {
   openai: { baseUrl: 'https://api.openai.com/v1', model: 'whisper-1' },
   deepgram: { baseUrl: 'https://api.deepgram.com/v1', model: 'nova-2' },
 } as const;
+
+/**
+ * No STT_PROVIDER: the embedded mode transcribes in-process (the model is downloaded on first
+ * use); a cluster has no default, because every worker would download its own copy.
+ */
+function sttConfig(env: Environment, dataDir: string): Config['stt'] {
+  const provider = env.STT_PROVIDER ?? (env.DATABASE_URL ? 'none' : 'embedded');
+  if (provider === 'none') return undefined;
+  if (provider === 'embedded') {
+    return {
+      provider,
+      modelPath: env.STT_MODEL_PATH ? path.resolve(env.STT_MODEL_PATH) : undefined,
+      modelUrl: env.STT_MODEL_URL,
+      modelSha256: env.STT_MODEL_SHA256?.toLowerCase(),
+      modelDirectory: path.join(dataDir, 'models'),
+      threads: env.STT_THREADS,
+    };
+  }
+  return {
+    provider,
+    baseUrl: env.STT_BASE_URL ?? sttDefaults[provider].baseUrl,
+    apiKey: env.STT_API_KEY,
+    model: env.STT_MODEL ?? sttDefaults[provider].model,
+    timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
+  };
+}
 
 export function toConfig(env: Environment): Config {
   const dataDir = path.resolve(env.DATA_DIR);
@@ -120,15 +154,7 @@ export function toConfig(env: Environment): Config {
           dir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, 'objects')),
           downloadUrlTtlSeconds: env.STORAGE_DOWNLOAD_URL_TTL_SECONDS,
         },
-    stt: env.STT_PROVIDER
-      ? {
-          provider: env.STT_PROVIDER,
-          baseUrl: env.STT_BASE_URL ?? sttDefaults[env.STT_PROVIDER].baseUrl,
-          apiKey: env.STT_API_KEY,
-          model: env.STT_MODEL ?? sttDefaults[env.STT_PROVIDER].model,
-          timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
-        }
-      : undefined,
+    stt: sttConfig(env, dataDir),
     worker: {
       inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true',
       maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,

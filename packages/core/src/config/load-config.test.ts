@@ -138,13 +138,21 @@ describe('loadConfig', () => {
       baseUrl: 'http://stt:8000/v1',
       model: 'whisper-1',
     });
-    expect(loadConfig({}).stt).toBeUndefined();
+    expect(loadConfig({}).stt).toMatchObject({
+      provider: 'embedded',
+      modelPath: undefined,
+      modelUrl: 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.bin',
+      modelDirectory: expect.stringMatching(/data\/models$/),
+    });
+    expect(loadConfig({ STT_PROVIDER: 'none' }).stt).toBeUndefined();
     expect(loadConfig({}).worker.inProcess).toBe(true);
     const cluster = {
       DATABASE_URL: 'postgres://app@db/x',
       AUTH_JWT_PRIVATE_KEY: privateKeyPem,
       S3_BUCKET: 'b',
     };
+    // A cluster has no default engine: every worker would download its own copy of the model.
+    expect(loadConfig(cluster).stt).toBeUndefined();
     expect(loadConfig(cluster).worker.inProcess).toBe(false);
     expect(loadConfig({ ...cluster, RUN_WORKER: 'true' }).worker.inProcess).toBe(true);
     expect(problemsOf({ STT_PROVIDER: 'whisperx' })).toEqual([expect.stringMatching(/^STT_PROVIDER/)]);

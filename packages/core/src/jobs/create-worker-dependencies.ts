@@ -1,10 +1,10 @@
-import { createSpeechToText } from '@healthcare/ai/stt/create-speech-to-text';
 import { deriveSecret } from '../auth/derive-secret';
 import { loadSigningKey } from '../auth/signing-key';
 import type { Config } from '../config/config';
 import type { DatabaseHandle } from '../db/database';
 import type { Logger } from '../logging/create-logger';
 import { createObjectStorage } from '../storage/create-object-storage';
+import { configuredSpeechToText } from '../transcripts/configured-speech-to-text';
 import type { TranscriptionDependencies } from '../transcripts/transcription-dependencies';
 import type { JobClient } from './job-client';
 
@@ -19,5 +19,5 @@ export async function createWorkerDependencies(
   const storage = createObjectStorage(config.storage, {
     signingSecret: deriveSecret(signingKey.privateKeyPem, 'storage-download-urls'),
   });
-  return { db: database.db, storage, jobs, stt: createSpeechToText(config.stt), logger };
+  return { db: database.db, storage, jobs, stt: configuredSpeechToText(config, logger), logger };
 }

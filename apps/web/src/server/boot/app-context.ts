@@ -14,7 +14,7 @@ import type { ObjectStorage } from '@healthcare/core/storage/object-storage';
 import { deriveSecret } from '@healthcare/core/auth/derive-secret';
 import { startJobClient, stopJobClient, type JobClient } from '@healthcare/core/jobs/job-client';
 import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
-import { createSpeechToText } from '@healthcare/ai/stt/create-speech-to-text';
+import { configuredSpeechToText } from '@healthcare/core/transcripts/configured-speech-to-text';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -51,7 +51,7 @@ export async function createAppContext(
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
-        { db: database.db, storage, jobs, stt: createSpeechToText(config.stt), logger },
+        { db: database.db, storage, jobs, stt: configuredSpeechToText(config, logger), logger },
         logger,
       )
     : undefined;

@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSilentWav } from '../testing/write-silent-wav';
+import { writeWhisperModel } from '../testing/write-whisper-model';
+import { createEmbeddedSpeechToText } from './embedded-speech-to-text';
+
+let scratch: string;
+let modelPath: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-whisper-'));
+  modelPath = path.join(scratch, 'ggml-tiny-random.bin');
+  await writeWhisperModel(modelPath, { size: 'tiny' });
+}, 60_000);
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+// Random weights decode nothing under whisper.cpp's usual thresholds; relaxed, they decode tokens.
+const relaxed = {
+  no_speech_thold: 1,
+  logprob_thold: -1e5,
+  entropy_thold: 1e5,
+  temperature_inc: 0,
+  suppress_blank: false,
+  max_tokens: 16,
+};
+
+describe('embedded speech-to-text (whisper.cpp)', () => {
+  it('should run real whisper.cpp inference on a generated model and return well-formed segments', async () => {
+    const stt = createEmbeddedSpeechToText({
+      modelFile: async () => modelPath,
+      threads: 2,
+      decoding: relaxed,
+    });
+    const audio = { path: path.join(scratch, 'audio.wav'), durationSec: 6 };
+    await writeSilentWav(audio.path, 6);
+    const transcript = await stt.transcribe(audio, { language: 'pt-BR' });
+    expect(transcript.language).toBe('pt');
+    expect(transcript.segments.length).toBeGreaterThan(0);
+    let previousStart = 0;
+    for (const segment of transcript.segments) {
+      expect(segment.start).toBeGreaterThanOrEqual(previousStart);
+      expect(segment.end).toBeGreaterThanOrEqual(segment.start);
+      expect(segment.end).toBeLessThanOrEqual(audio.durationSec);
+      expect(typeof segment.text).toBe('string');
+      previousStart = segment.start;
+    }
+  });
+
+  it('should serve concurrent requests one at a time from one loaded model', async () => {
+    let loads = 0;
+    const stt = createEmbeddedSpeechToText({
+      modelFile: async () => {
+        loads += 1;
+        return modelPath;
+      },
+      threads: 2,
+      decoding: { ...relaxed, max_tokens: 4 },
+    });
+    const audio = { path: path.join(scratch, 'short.wav'), durationSec: 2 };
+    await writeSilentWav(audio.path, 2);
+    const results = await Promise.all([
+      stt.transcribe(audio, {}),
+      stt.transcribe(audio, {}),
+      stt.transcribe(audio, {}),
+    ]);
+    expect(results).toHaveLength(3);
+    expect(loads).toBe(1);
+  });
+});
