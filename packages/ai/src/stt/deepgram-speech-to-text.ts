@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
+import { createCircuitBreaker } from '../http/circuit-breaker';
 import { ProviderError } from '../http/provider-error';
 import type { SpeechToText, Transcript } from './speech-to-text';
 
@@ -40,6 +41,7 @@ export function createDeepgramSpeechToText(options: DeepgramSpeechToTextOptions)
     retries: 2,
     maxRetryAfterMs: 30_000,
   };
+  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   return {
     name: 'deepgram',
     async transcribe(audio, { language, signal }): Promise<Transcript> {
@@ -51,21 +53,25 @@ export function createDeepgramSpeechToText(options: DeepgramSpeechToTextOptions)
       url.searchParams.set('diarize', 'true');
       if (language) url.searchParams.set('language', language);
       const { size } = await stat(audio.path);
-      const response = await callProvider(
-        policy,
-        (attemptSignal) =>
-          fetch(url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'audio/wav',
-              'content-length': String(size),
-              ...(options.apiKey ? { authorization: `Token ${options.apiKey}` } : {}),
-            },
-            body: Readable.toWeb(createReadStream(audio.path)) as ReadableStream,
-            duplex: 'half',
-            signal: attemptSignal,
-          } as RequestInit),
-        signal,
+      const response = await breaker.run(
+        () =>
+          callProvider(
+            policy,
+            (attemptSignal) =>
+              fetch(url, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'audio/wav',
+                  'content-length': String(size),
+                  ...(options.apiKey ? { authorization: `Token ${options.apiKey}` } : {}),
+                },
+                body: Readable.toWeb(createReadStream(audio.path)) as ReadableStream,
+                duplex: 'half',
+                signal: attemptSignal,
+              } as RequestInit),
+            signal,
+          ),
+        (error) => error instanceof ProviderError && error.retryable,
       );
       let body: z.infer<typeof listenResponse>;
       try {

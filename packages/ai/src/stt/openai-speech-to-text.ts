@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
+import { createCircuitBreaker } from '../http/circuit-breaker';
 import { ProviderError } from '../http/provider-error';
 import { toIso639_1 } from './language-code';
 import type { SpeechToText, Transcript } from './speech-to-text';
@@ -33,28 +34,33 @@ export function createOpenAiSpeechToText(options: OpenAiSpeechToTextOptions): Sp
   };
   const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/audio/transcriptions`;
 
+  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   return {
     name: 'openai',
     async transcribe(audio, { language, prompt, signal }): Promise<Transcript> {
-      const response = await callProvider(
-        policy,
-        async (attemptSignal) => {
-          const form = new FormData();
-          form.append('file', await openAsBlob(audio.path, { type: 'audio/wav' }), 'audio.wav');
-          form.append('model', options.model);
-          form.append('response_format', 'verbose_json');
-          form.append('timestamp_granularities[]', 'segment');
-          const code = toIso639_1(language);
-          if (code) form.append('language', code);
-          if (prompt) form.append('prompt', prompt);
-          return fetch(endpoint, {
-            method: 'POST',
-            headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-            body: form,
-            signal: attemptSignal,
-          });
-        },
-        signal,
+      const response = await breaker.run(
+        () =>
+          callProvider(
+            policy,
+            async (attemptSignal) => {
+              const form = new FormData();
+              form.append('file', await openAsBlob(audio.path, { type: 'audio/wav' }), 'audio.wav');
+              form.append('model', options.model);
+              form.append('response_format', 'verbose_json');
+              form.append('timestamp_granularities[]', 'segment');
+              const code = toIso639_1(language);
+              if (code) form.append('language', code);
+              if (prompt) form.append('prompt', prompt);
+              return fetch(endpoint, {
+                method: 'POST',
+                headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+                body: form,
+                signal: attemptSignal,
+              });
+            },
+            signal,
+          ),
+        (error) => error instanceof ProviderError && error.retryable,
       );
       let body: z.infer<typeof verboseJson>;
       try {

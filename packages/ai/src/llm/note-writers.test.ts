@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProviderError } from '../http/provider-error';
+import { startFakeAnthropicServer, startFakeOpenAiChatServer } from '../testing/fake-llm-servers';
+import { createAnthropicNoteWriter } from './anthropic-note-writer';
+import { createOpenAiNoteWriter } from './openai-note-writer';
+
+const schema = {
+  name: 'note',
+  schema: {
+    type: 'object',
+    properties: { summary: { type: 'string' } },
+    required: ['summary'],
+    additionalProperties: false,
+  },
+};
+const messages = [
+  { role: 'system' as const, content: 'You write clinical notes.' },
+  { role: 'user' as const, content: 'Paciente com febre há dois dias.' },
+];
+const answer = () => JSON.stringify({ summary: 'Febre há dois dias.' });
+
+const failureOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ProviderError;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('OpenAI-compatible chat completions', () => {
+  let server: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
+  let legacy: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
+  beforeAll(async () => {
+    server = await startFakeOpenAiChatServer({ defaultAnswer: answer });
+    legacy = await startFakeOpenAiChatServer({ defaultAnswer: answer, rejectJsonSchema: true });
+  });
+  afterAll(async () => {
+    await server.close();
+    await legacy.close();
+  });
+
+  it('should ask for json_schema structured output and report token counts', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'sk-test',
+      model: 'gpt-4o-mini',
+      timeoutMs: 5_000,
+    });
+    const completion = await writer.complete({ messages, jsonSchema: schema });
+    expect(JSON.parse(completion.text)).toEqual({ summary: 'Febre há dois dias.' });
+    expect(completion.usage.inputTokens).toBeGreaterThan(0);
+    expect(completion.usage.outputTokens).toBeGreaterThan(0);
+    const request = server.requests.at(-1)!;
+    expect(request.headers.authorization).toBe('Bearer sk-test');
+    expect(request.body).toMatchObject({
+      model: 'gpt-4o-mini',
+      temperature: 0,
+      messages,
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'note', schema: schema.schema, strict: true },
+      },
+    });
+  });
+
+  it('should fall back to json_object on servers without json_schema, and remember it', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: legacy.baseUrl,
+      apiKey: undefined,
+      model: 'llama3',
+      timeoutMs: 5_000,
+    });
+    expect(JSON.parse((await writer.complete({ messages, jsonSchema: schema })).text)).toEqual({
+      summary: 'Febre há dois dias.',
+    });
+    await writer.complete({ messages, jsonSchema: schema });
+    const formats = legacy.requests.map((request) => request.body.response_format.type);
+    expect(formats).toEqual(['json_schema', 'json_object', 'json_object']);
+    expect(legacy.requests.at(-1)!.body.messages.at(-1).content).toContain('"summary"');
+  });
+
+  it('should speak Azure OpenAI’s dialect when configured for it', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: `${server.origin}/v1`,
+      apiKey: 'azure-key',
+      model: 'gpt-4o',
+      timeoutMs: 5_000,
+      azureApiVersion: '2024-10-21',
+    });
+    await writer.complete({ messages });
+    const request = server.requests.at(-1)!;
+    expect(request.path).toBe('/v1/chat/completions?api-version=2024-10-21');
+    expect(request.headers['api-key']).toBe('azure-key');
+    expect(request.headers.authorization).toBeUndefined();
+  });
+
+  it('should retry 429 with Retry-After and 500, and not retry a 401', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'sk-test',
+      model: 'm',
+      timeoutMs: 5_000,
+    });
+    server.enqueue({ kind: 'status', status: 429, retryAfter: '1' }, { kind: 'status', status: 500 });
+    await expect(writer.complete({ messages })).resolves.toMatchObject({ text: answer() });
+    server.enqueue({ kind: 'status', status: 401, message: 'Incorrect API key provided' });
+    const error = await failureOf(writer.complete({ messages }));
+    expect(error).toMatchObject({ retryable: false });
+    expect(error.message).toMatch(/credentials.*Incorrect API key/);
+  });
+
+  it('should pause calls after repeated failures (circuit breaker)', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs: 5_000,
+    });
+    const before = server.requests.length;
+    for (let call = 0; call < 5; call += 1) {
+      server.enqueue({ kind: 'status', status: 503, retryAfter: '3600' });
+      await failureOf(writer.complete({ messages }));
+    }
+    const paused = await failureOf(writer.complete({ messages }));
+    expect(paused.message).toMatch(/paused/);
+    expect(server.requests.length - before).toBe(5);
+  });
+
+  it('should treat a malformed body as a retryable failure', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs: 5_000,
+    });
+    server.enqueue({ kind: 'malformed' });
+    expect(await failureOf(writer.complete({ messages }))).toMatchObject({ retryable: true });
+  });
+});
+
+describe('Anthropic messages', () => {
+  let server: Awaited<ReturnType<typeof startFakeAnthropicServer>>;
+  beforeAll(async () => {
+    server = await startFakeAnthropicServer({ defaultAnswer: answer });
+  });
+  afterAll(() => server.close());
+
+  it('should force a tool call carrying the schema, send the system prompt apart, and return its input', async () => {
+    const writer = createAnthropicNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'sk-ant',
+      model: 'claude-sonnet',
+      timeoutMs: 5_000,
+      maxTokens: 4096,
+    });
+    const completion = await writer.complete({ messages, jsonSchema: schema });
+    expect(JSON.parse(completion.text)).toEqual({ summary: 'Febre há dois dias.' });
+    expect(completion.usage.outputTokens).toBeGreaterThan(0);
+    const request = server.requests.at(-1)!;
+    expect(request.headers['x-api-key']).toBe('sk-ant');
+    expect(request.headers['anthropic-version']).toBe('2023-06-01');
+    expect(request.body).toMatchObject({
+      model: 'claude-sonnet',
+      max_tokens: 4096,
+      system: 'You write clinical notes.',
+      messages: [{ role: 'user', content: 'Paciente com febre há dois dias.' }],
+      tools: [{ name: 'note', input_schema: schema.schema }],
+      tool_choice: { type: 'tool', name: 'note' },
+    });
+  });
+
+  it('should retry when Anthropic is overloaded (529) and explain a rejected key', async () => {
+    const writer = createAnthropicNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs: 5_000,
+      maxTokens: 100,
+    });
+    server.enqueue({ kind: 'status', status: 529, message: 'Overloaded' });
+    await expect(writer.complete({ messages })).resolves.toMatchObject({ text: answer() });
+    server.enqueue({ kind: 'status', status: 401, message: 'invalid x-api-key' });
+    const error = await failureOf(writer.complete({ messages }));
+    expect(error).toMatchObject({ retryable: false });
+    expect(error.message).toContain('invalid x-api-key');
+  });
+});
