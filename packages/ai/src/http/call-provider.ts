@@ -1,3 +1,4 @@
+import type { CircuitBreaker } from './circuit-breaker';
 import { ProviderError } from './provider-error';
 
 export interface CallPolicy {
@@ -7,6 +8,8 @@ export interface CallPolicy {
   retries: number;
   /** The longest wait a Retry-After may impose before we give up and let the job retry later. */
   maxRetryAfterMs: number;
+  /** Shared by every call to one provider, so a provider that keeps failing is paused. */
+  breaker?: CircuitBreaker;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -23,7 +26,18 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * exponential backoff, honouring Retry-After. Returns the successful response; anything else
  * becomes a ProviderError that says whether a later retry may help.
  */
-export async function callProvider(
+export function callProvider(
+  policy: CallPolicy,
+  makeRequest: (signal: AbortSignal) => Promise<Response>,
+  outerSignal?: AbortSignal,
+): Promise<Response> {
+  const attempt = () => callWithRetries(policy, makeRequest, outerSignal);
+  return policy.breaker
+    ? policy.breaker.run(attempt, (error) => error instanceof ProviderError && error.retryable)
+    : attempt();
+}
+
+async function callWithRetries(
   policy: CallPolicy,
   makeRequest: (signal: AbortSignal) => Promise<Response>,
   outerSignal?: AbortSignal,

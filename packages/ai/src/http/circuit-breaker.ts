@@ -5,6 +5,8 @@ import { ProviderError } from './provider-error';
  * call fails at once for `cooldownMs` (jobs retry later instead of piling up timeouts), then one
  * trial call decides whether it closes again.
  */
+export type CircuitBreaker = ReturnType<typeof createCircuitBreaker>;
+
 export function createCircuitBreaker(
   provider: string,
   options: { failureThreshold: number; cooldownMs: number },

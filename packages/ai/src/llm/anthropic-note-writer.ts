@@ -30,13 +30,14 @@ const apiVersion = '2023-06-01';
  * note's schema: the model must answer by "calling" it with a conforming object.
  */
 export function createAnthropicNoteWriter(options: AnthropicNoteWriterOptions): NoteWriter {
+  const provider = 'Anthropic';
   const policy: CallPolicy = {
-    provider: 'Anthropic',
+    breaker: createCircuitBreaker(provider, { failureThreshold: 5, cooldownMs: 30_000 }),
+    provider,
     timeoutMs: options.timeoutMs,
     retries: 2,
     maxRetryAfterMs: 30_000,
   };
-  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   const url = `${options.baseUrl.replace(/\/+$/, '')}/messages`;
 
   return {
@@ -62,24 +63,20 @@ export function createAnthropicNoteWriter(options: AnthropicNoteWriterOptions): 
             }
           : {}),
       };
-      const response = await breaker.run(
-        () =>
-          callProvider(
-            policy,
-            (attemptSignal) =>
-              fetch(url, {
-                method: 'POST',
-                headers: {
-                  'content-type': 'application/json',
-                  'anthropic-version': apiVersion,
-                  ...(options.apiKey ? { 'x-api-key': options.apiKey } : {}),
-                },
-                body: JSON.stringify(body),
-                signal: attemptSignal,
-              }),
-            signal,
-          ),
-        (error) => error instanceof ProviderError && error.retryable,
+      const response = await callProvider(
+        policy,
+        (attemptSignal) =>
+          fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'anthropic-version': apiVersion,
+              ...(options.apiKey ? { 'x-api-key': options.apiKey } : {}),
+            },
+            body: JSON.stringify(body),
+            signal: attemptSignal,
+          }),
+        signal,
       );
       let parsed: z.infer<typeof messagesResponse>;
       try {

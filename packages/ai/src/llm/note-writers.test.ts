@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderError } from '../http/provider-error';
+import { failureOf } from '../testing/failure-of';
 import { startFakeAnthropicServer, startFakeOpenAiChatServer } from '../testing/fake-llm-servers';
 import { createAnthropicNoteWriter } from './anthropic-note-writer';
 import { createOpenAiNoteWriter } from './openai-note-writer';
@@ -18,15 +18,6 @@ const messages = [
   { role: 'user' as const, content: 'Paciente com febre há dois dias.' },
 ];
 const answer = () => JSON.stringify({ summary: 'Febre há dois dias.' });
-
-const failureOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ProviderError;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('OpenAI-compatible chat completions', () => {
   let server: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;

@@ -33,13 +33,14 @@ export interface OpenAiNoteWriterOptions {
  * instead, remembered for the rest of the process, with the schema spelled out in the prompt.
  */
 export function createOpenAiNoteWriter(options: OpenAiNoteWriterOptions): NoteWriter {
+  const provider = 'The language model service';
   const policy: CallPolicy = {
-    provider: 'The language model service',
+    breaker: createCircuitBreaker(provider, { failureThreshold: 5, cooldownMs: 30_000 }),
+    provider,
     timeoutMs: options.timeoutMs,
     retries: 2,
     maxRetryAfterMs: 30_000,
   };
-  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   let schemaSupported = true;
   const url = options.azureApiVersion
     ? `${options.baseUrl.replace(/\/+$/, '')}/chat/completions?api-version=${encodeURIComponent(options.azureApiVersion)}`
@@ -55,25 +56,21 @@ export function createOpenAiNoteWriter(options: OpenAiNoteWriterOptions): NoteWr
     responseFormat: object | undefined,
     signal: AbortSignal | undefined,
   ) =>
-    breaker.run(
-      () =>
-        callProvider(
-          policy,
-          (attemptSignal) =>
-            fetch(url, {
-              method: 'POST',
-              headers,
-              body: JSON.stringify({
-                model: options.model,
-                messages,
-                temperature: 0,
-                ...(responseFormat ? { response_format: responseFormat } : {}),
-              }),
-              signal: attemptSignal,
-            }),
-          signal,
-        ),
-      (error) => error instanceof ProviderError && error.retryable,
+    callProvider(
+      policy,
+      (attemptSignal) =>
+        fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            model: options.model,
+            messages,
+            temperature: 0,
+            ...(responseFormat ? { response_format: responseFormat } : {}),
+          }),
+          signal: attemptSignal,
+        }),
+      signal,
     );
 
   return {

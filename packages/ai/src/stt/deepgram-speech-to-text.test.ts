@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderError } from '../http/provider-error';
+import { failureOf } from '../testing/failure-of';
 import { startFakeDeepgramServer } from '../testing/fake-deepgram-server';
 import { writeSilentWav } from '../testing/write-silent-wav';
 import { createDeepgramSpeechToText } from './deepgram-speech-to-text';
@@ -32,15 +32,6 @@ const provider = () =>
     model: 'nova-2',
     timeoutMs: 5_000,
   });
-
-async function failureOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ProviderError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Deepgram speech-to-text', () => {
   it('should post the raw WAV with the documented options and map utterances and speakers', async () => {

@@ -35,13 +35,14 @@ export interface DeepgramSpeechToTextOptions {
  * (with diarized speakers) come back and become segments.
  */
 export function createDeepgramSpeechToText(options: DeepgramSpeechToTextOptions): SpeechToText {
+  const provider = 'Deepgram';
   const policy: CallPolicy = {
-    provider: 'Deepgram',
+    breaker: createCircuitBreaker(provider, { failureThreshold: 5, cooldownMs: 30_000 }),
+    provider,
     timeoutMs: options.timeoutMs,
     retries: 2,
     maxRetryAfterMs: 30_000,
   };
-  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   return {
     name: 'deepgram',
     async transcribe(audio, { language, signal }): Promise<Transcript> {
@@ -53,25 +54,21 @@ export function createDeepgramSpeechToText(options: DeepgramSpeechToTextOptions)
       url.searchParams.set('diarize', 'true');
       if (language) url.searchParams.set('language', language);
       const { size } = await stat(audio.path);
-      const response = await breaker.run(
-        () =>
-          callProvider(
-            policy,
-            (attemptSignal) =>
-              fetch(url, {
-                method: 'POST',
-                headers: {
-                  'content-type': 'audio/wav',
-                  'content-length': String(size),
-                  ...(options.apiKey ? { authorization: `Token ${options.apiKey}` } : {}),
-                },
-                body: Readable.toWeb(createReadStream(audio.path)) as ReadableStream,
-                duplex: 'half',
-                signal: attemptSignal,
-              } as RequestInit),
-            signal,
-          ),
-        (error) => error instanceof ProviderError && error.retryable,
+      const response = await callProvider(
+        policy,
+        (attemptSignal) =>
+          fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'audio/wav',
+              'content-length': String(size),
+              ...(options.apiKey ? { authorization: `Token ${options.apiKey}` } : {}),
+            },
+            body: Readable.toWeb(createReadStream(audio.path)) as ReadableStream,
+            duplex: 'half',
+            signal: attemptSignal,
+          } as RequestInit),
+        signal,
       );
       let body: z.infer<typeof listenResponse>;
       try {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderError } from '../http/provider-error';
+import { failureOf } from '../testing/failure-of';
 import { ensureModelFile } from './ensure-model-file';
 
 const model = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, index) => (index * 31) % 251));
@@ -44,15 +44,6 @@ beforeEach(async () => {
   ranges.length = 0;
   return () => rm(directory, { recursive: true, force: true });
 });
-
-const failureOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ProviderError;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('ensureModelFile', () => {
   it('should download the model once, report progress, check its checksum, and reuse it after', async () => {

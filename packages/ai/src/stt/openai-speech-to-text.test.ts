@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../http/provider-error';
+import { failureOf } from '../testing/failure-of';
 import { startFakeOpenAiSttServer } from '../testing/fake-openai-stt-server';
 import { writeSilentWav } from '../testing/write-silent-wav';
 import { createOpenAiSpeechToText } from './openai-speech-to-text';
@@ -32,15 +33,6 @@ const provider = (overrides: { timeoutMs?: number; apiKey?: string } = {}) =>
     model: 'whisper-1',
     timeoutMs: overrides.timeoutMs ?? 5_000,
   });
-
-const failureOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ProviderError;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('OpenAI-compatible speech-to-text', () => {
   it('should send the documented multipart request and map verbose_json segments', async () => {

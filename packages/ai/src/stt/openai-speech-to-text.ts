@@ -26,41 +26,38 @@ export interface OpenAiSpeechToTextOptions {
  * faster-whisper servers, our `stt` service), asking for `verbose_json` segments.
  */
 export function createOpenAiSpeechToText(options: OpenAiSpeechToTextOptions): SpeechToText {
+  const provider = 'The speech-to-text service';
   const policy: CallPolicy = {
-    provider: 'The speech-to-text service',
+    breaker: createCircuitBreaker(provider, { failureThreshold: 5, cooldownMs: 30_000 }),
+    provider,
     timeoutMs: options.timeoutMs,
     retries: 2,
     maxRetryAfterMs: 30_000,
   };
   const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/audio/transcriptions`;
 
-  const breaker = createCircuitBreaker(policy.provider, { failureThreshold: 5, cooldownMs: 30_000 });
   return {
     name: 'openai',
     async transcribe(audio, { language, prompt, signal }): Promise<Transcript> {
-      const response = await breaker.run(
-        () =>
-          callProvider(
-            policy,
-            async (attemptSignal) => {
-              const form = new FormData();
-              form.append('file', await openAsBlob(audio.path, { type: 'audio/wav' }), 'audio.wav');
-              form.append('model', options.model);
-              form.append('response_format', 'verbose_json');
-              form.append('timestamp_granularities[]', 'segment');
-              const code = toIso639_1(language);
-              if (code) form.append('language', code);
-              if (prompt) form.append('prompt', prompt);
-              return fetch(endpoint, {
-                method: 'POST',
-                headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-                body: form,
-                signal: attemptSignal,
-              });
-            },
-            signal,
-          ),
-        (error) => error instanceof ProviderError && error.retryable,
+      const response = await callProvider(
+        policy,
+        async (attemptSignal) => {
+          const form = new FormData();
+          form.append('file', await openAsBlob(audio.path, { type: 'audio/wav' }), 'audio.wav');
+          form.append('model', options.model);
+          form.append('response_format', 'verbose_json');
+          form.append('timestamp_granularities[]', 'segment');
+          const code = toIso639_1(language);
+          if (code) form.append('language', code);
+          if (prompt) form.append('prompt', prompt);
+          return fetch(endpoint, {
+            method: 'POST',
+            headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+            body: form,
+            signal: attemptSignal,
+          });
+        },
+        signal,
       );
       let body: z.infer<typeof verboseJson>;
       try {
