@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
 import { createCircuitBreaker } from '../http/circuit-breaker';
-import { ProviderError } from '../http/provider-error';
+import { readProviderJson } from '../http/read-provider-json';
 import type { Completion, NoteWriter } from './note-writer';
 
 const messagesResponse = z.object({
@@ -78,16 +78,7 @@ export function createAnthropicNoteWriter(options: AnthropicNoteWriterOptions): 
           }),
         signal,
       );
-      let parsed: z.infer<typeof messagesResponse>;
-      try {
-        parsed = messagesResponse.parse(await response.json());
-      } catch {
-        throw new ProviderError(
-          policy.provider,
-          'Anthropic answered with a body that is not a message.',
-          true,
-        );
-      }
+      const parsed = await readProviderJson(response, messagesResponse, policy.provider, 'a message');
       const toolUse = parsed.content.find((block) => block.type === 'tool_use');
       const text = jsonSchema
         ? toolUse

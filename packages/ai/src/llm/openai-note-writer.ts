@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
 import { createCircuitBreaker } from '../http/circuit-breaker';
 import { ProviderError } from '../http/provider-error';
+import { readProviderJson } from '../http/read-provider-json';
 import type { ChatMessage, Completion, NoteWriter } from './note-writer';
 
 const chatResponse = z.object({
@@ -100,16 +101,7 @@ export function createOpenAiNoteWriter(options: OpenAiNoteWriterOptions): NoteWr
       } else {
         response = jsonSchema ? await sendAsJsonObject() : await send(messages, undefined, signal);
       }
-      let body: z.infer<typeof chatResponse>;
-      try {
-        body = chatResponse.parse(await response.json());
-      } catch {
-        throw new ProviderError(
-          policy.provider,
-          `${policy.provider} answered with a body that is not a chat completion.`,
-          true,
-        );
-      }
+      const body = await readProviderJson(response, chatResponse, policy.provider, 'a chat completion');
       const [choice] = body.choices;
       return {
         text: choice?.message.content ?? '',

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
 import { createCircuitBreaker } from '../http/circuit-breaker';
-import { ProviderError } from '../http/provider-error';
+import { readProviderJson } from '../http/read-provider-json';
 import type { SpeechToText, Transcript } from './speech-to-text';
 
 const listenResponse = z.object({
@@ -70,16 +70,7 @@ export function createDeepgramSpeechToText(options: DeepgramSpeechToTextOptions)
           } as RequestInit),
         signal,
       );
-      let body: z.infer<typeof listenResponse>;
-      try {
-        body = listenResponse.parse(await response.json());
-      } catch {
-        throw new ProviderError(
-          policy.provider,
-          'Deepgram answered with a body that is not a transcription.',
-          true,
-        );
-      }
+      const body = await readProviderJson(response, listenResponse, policy.provider, 'a transcription');
       return {
         language: body.results.channels?.[0]?.detected_language ?? language,
         segments: (body.results.utterances ?? []).map((utterance) => ({

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { z } from 'zod';
 import { callProvider, type CallPolicy } from '../http/call-provider';
 import { createCircuitBreaker } from '../http/circuit-breaker';
-import { ProviderError } from '../http/provider-error';
+import { readProviderJson } from '../http/read-provider-json';
 import { toIso639_1 } from './language-code';
 import type { SpeechToText, Transcript } from './speech-to-text';
 
@@ -59,16 +59,12 @@ export function createOpenAiSpeechToText(options: OpenAiSpeechToTextOptions): Sp
         },
         signal,
       );
-      let body: z.infer<typeof verboseJson>;
-      try {
-        body = verboseJson.parse(await response.json());
-      } catch {
-        throw new ProviderError(
-          policy.provider,
-          `${policy.provider} answered with a body that is not a verbose_json transcription.`,
-          true,
-        );
-      }
+      const body = await readProviderJson(
+        response,
+        verboseJson,
+        policy.provider,
+        'a verbose_json transcription',
+      );
       const segments =
         body.segments ??
         // Servers that ignore verbose_json still return the text: one segment spanning the audio.
