@@ -14,6 +14,8 @@ export interface ModelSource {
   directory: string;
   /** When set, the download is checked against it before it is used. */
   sha256: string | undefined;
+  /** Which engine the model is for, so that messages name the right model and settings. Default: speech. */
+  kind?: ModelKind;
   onProgress?: (progress: {
     receivedBytes: number;
     totalBytes: number | undefined;
@@ -21,7 +23,22 @@ export interface ModelSource {
   }) => void;
 }
 
-const provider = 'The built-in speech-to-text engine';
+export type ModelKind = 'speech' | 'language';
+
+const wording = {
+  speech: {
+    provider: 'The built-in speech-to-text engine',
+    model: 'speech model',
+    pathSetting: 'STT_MODEL_PATH',
+    checksumSetting: 'STT_MODEL_SHA256',
+  },
+  language: {
+    provider: 'The built-in language model',
+    model: 'language model',
+    pathSetting: 'LLM_MODEL_PATH',
+    checksumSetting: 'LLM_MODEL_SHA256',
+  },
+} as const;
 const inFlight = new Map<string, Promise<string>>();
 
 /**
@@ -30,7 +47,7 @@ const inFlight = new Map<string, Promise<string>>();
  * into place, so a half-written file is never loaded. Concurrent callers share one download.
  */
 export function ensureModelFile(source: ModelSource): Promise<string> {
-  if (source.path) return existingModel(source.path);
+  if (source.path) return existingModel(source.path, wording[source.kind ?? 'speech']);
   const target = path.join(source.directory, path.basename(new URL(source.url).pathname) || 'model.bin');
   let download = inFlight.get(target);
   if (!download) {
@@ -40,11 +57,11 @@ export function ensureModelFile(source: ModelSource): Promise<string> {
   return download;
 }
 
-async function existingModel(file: string): Promise<string> {
+async function existingModel(file: string, words: (typeof wording)[ModelKind]): Promise<string> {
   if (await exists(file)) return file;
   throw new ProviderError(
-    provider,
-    `The speech model file ${file} (STT_MODEL_PATH) does not exist. Put the model there or correct the setting, then use “retry”.`,
+    words.provider,
+    `The ${words.model} file ${file} (${words.pathSetting}) does not exist. Put the model there or correct the setting, then use “retry”.`,
     false,
   );
 }
@@ -108,9 +125,10 @@ async function downloadModel(source: ModelSource, target: string): Promise<strin
     const actual = await sha256Of(partial);
     if (actual !== source.sha256.toLowerCase()) {
       await rm(partial, { force: true });
+      const words = wording[source.kind ?? 'speech'];
       throw new ProviderError(
-        provider,
-        `The downloaded speech model from ${source.url} does not match its checksum (STT_MODEL_SHA256), so it was discarded. Check the URL and checksum, then use “retry”.`,
+        words.provider,
+        `The downloaded ${words.model} from ${source.url} does not match its checksum (${words.checksumSetting}), so it was discarded. Check the URL and checksum, then use “retry”.`,
         false,
       );
     }
@@ -121,9 +139,10 @@ async function downloadModel(source: ModelSource, target: string): Promise<strin
 
 /** Retryable when a later attempt may succeed by itself (network back, server recovered). */
 function cannotDownload(source: ModelSource, target: string, why: string, retryable: boolean): ProviderError {
+  const words = wording[source.kind ?? 'speech'];
   return new ProviderError(
-    provider,
-    `The speech model is not on this machine yet and ${why}. Download ${source.url} to ${target} (or set STT_MODEL_PATH to a model file), then use “retry”.`,
+    words.provider,
+    `The ${words.model} is not on this machine yet and ${why}. Download ${source.url} to ${target} (or set ${words.pathSetting} to a model file), then use “retry”.`,
     retryable,
   );
 }

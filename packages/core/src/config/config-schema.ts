@@ -13,6 +13,8 @@ const postgresUrl = z
   .optional();
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional();
 
+const sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits');
+
 const booleanFlag = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
   z
@@ -62,18 +64,28 @@ export const environmentSchema = z.object({
   STT_MODEL_URL: z
     .url({ protocol: /^https?$/ })
     .default('https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.bin'),
-  STT_MODEL_SHA256: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits')
-      .optional(),
-  ),
+  STT_MODEL_SHA256: z.preprocess(emptyToUndefined, sha256.optional()),
   STT_THREADS: z.preprocess(emptyToUndefined, positiveInt.max(256).optional()),
   STT_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   STT_API_KEY: optionalString,
   STT_MODEL: optionalString,
   STT_TIMEOUT_SECONDS: positiveInt.max(3_600).default(120),
+
+  LLM_PROVIDER: z.preprocess(
+    emptyToUndefined,
+    z.enum(['embedded', 'openai', 'azure', 'anthropic', 'none']).optional(),
+  ),
+  LLM_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, positiveInt.max(3_600).default(180)),
+  LLM_AZURE_API_VERSION: optionalString,
+  LLM_MAX_OUTPUT_TOKENS: z.preprocess(emptyToUndefined, positiveInt.max(131_072).default(4_096)),
+  LLM_MODEL_PATH: optionalString,
+  LLM_MODEL_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  LLM_MODEL_SHA256: z.preprocess(emptyToUndefined, sha256.optional()),
+  LLM_THREADS: z.preprocess(emptyToUndefined, positiveInt.max(256).optional()),
+  LLM_CONTEXT_SIZE: z.preprocess(emptyToUndefined, positiveInt.min(512).max(1_048_576).default(16_384)),
 
   RUN_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
   JOB_MAINTENANCE_INTERVAL_SECONDS: positiveInt.max(3_600).default(30),

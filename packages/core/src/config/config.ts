@@ -63,6 +63,39 @@ export interface Config {
         threads: number | undefined;
       }
     | undefined;
+  /**
+   * Absent: no language model is configured, and note writing fails with a message saying so.
+   * Azure OpenAI is the openai provider with an API version (and its deployment URL as base URL).
+   */
+  llm:
+    | {
+        provider: 'openai';
+        baseUrl: string;
+        apiKey: string | undefined;
+        model: string;
+        timeoutMs: number;
+        azureApiVersion: string | undefined;
+      }
+    | {
+        provider: 'anthropic';
+        baseUrl: string;
+        apiKey: string | undefined;
+        model: string;
+        timeoutMs: number;
+        maxTokens: number;
+      }
+    | {
+        provider: 'embedded';
+        modelPath: string | undefined;
+        modelUrl: string;
+        modelSha256: string | undefined;
+        modelDirectory: string;
+        threads: number | undefined;
+        /** Tokens of prompt and answer together; capped at what the model was trained for. */
+        contextSize: number;
+        maxOutputTokens: number;
+      }
+    | undefined;
   /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
   worker: { inProcess: boolean; maintenanceIntervalSeconds: number };
 }
@@ -96,6 +129,60 @@ function sttConfig(env: Environment, dataDir: string): Config['stt'] {
     model: env.STT_MODEL ?? sttDefaults[provider].model,
     timeoutMs: env.STT_TIMEOUT_SECONDS * 1000,
   };
+}
+
+/** Qwen2.5 1.5B Instruct, 4-bit: multilingual, follows a JSON schema, runs on a laptop CPU (1.1 GB). */
+export const defaultLanguageModel = {
+  url: 'https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf',
+  // As Hugging Face lists it for this file (1,117,320,736 bytes).
+  sha256: '6a1a2eb6d15622bf3c96857206351ba97e1af16c30d7a74ee38970e434e9407e',
+};
+
+/** Like speech-to-text: in-process by default in the embedded mode, nothing by default in a cluster. */
+function llmConfig(env: Environment, dataDir: string): Config['llm'] {
+  const provider = env.LLM_PROVIDER ?? (env.DATABASE_URL ? 'none' : 'embedded');
+  const timeoutMs = env.LLM_TIMEOUT_SECONDS * 1000;
+  switch (provider) {
+    case 'none':
+      return undefined;
+    case 'embedded': {
+      const modelUrl = env.LLM_MODEL_URL ?? defaultLanguageModel.url;
+      return {
+        provider,
+        modelPath: env.LLM_MODEL_PATH ? path.resolve(env.LLM_MODEL_PATH) : undefined,
+        modelUrl,
+        // The default model's checksum says nothing about a model downloaded from elsewhere.
+        modelSha256: (
+          env.LLM_MODEL_SHA256 ??
+          (modelUrl === defaultLanguageModel.url ? defaultLanguageModel.sha256 : undefined)
+        )?.toLowerCase(),
+        modelDirectory: path.join(dataDir, 'models'),
+        threads: env.LLM_THREADS,
+        contextSize: env.LLM_CONTEXT_SIZE,
+        maxOutputTokens: env.LLM_MAX_OUTPUT_TOKENS,
+      };
+    }
+    case 'anthropic':
+      return {
+        provider,
+        baseUrl: env.LLM_BASE_URL ?? 'https://api.anthropic.com/v1',
+        apiKey: env.LLM_API_KEY,
+        model: env.LLM_MODEL ?? 'claude-sonnet-4-5',
+        timeoutMs,
+        maxTokens: env.LLM_MAX_OUTPUT_TOKENS,
+      };
+    case 'openai':
+    case 'azure':
+      return {
+        provider: 'openai',
+        // Azure has no default: its base URL names the resource and deployment (checked at load).
+        baseUrl: env.LLM_BASE_URL ?? 'https://api.openai.com/v1',
+        apiKey: env.LLM_API_KEY,
+        model: env.LLM_MODEL ?? 'gpt-4o-mini',
+        timeoutMs,
+        azureApiVersion: provider === 'azure' ? env.LLM_AZURE_API_VERSION : undefined,
+      };
+  }
 }
 
 export function toConfig(env: Environment): Config {
@@ -155,6 +242,7 @@ export function toConfig(env: Environment): Config {
           downloadUrlTtlSeconds: env.STORAGE_DOWNLOAD_URL_TTL_SECONDS,
         },
     stt: sttConfig(env, dataDir),
+    llm: llmConfig(env, dataDir),
     worker: {
       inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true',
       maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { defaultLanguageModel } from './config';
 import { ConfigError, loadConfig } from './load-config';
 
 const privateKeyPem = generateKeyPairSync('ed25519')
@@ -158,7 +159,124 @@ describe('loadConfig', () => {
     expect(problemsOf({ STT_PROVIDER: 'whisperx' })).toEqual([expect.stringMatching(/^STT_PROVIDER/)]);
   });
 
+  it('should run the language model in-process by default, with a checked download of Qwen2.5 1.5B', () => {
+    expect(loadConfig({}).llm).toEqual({
+      provider: 'embedded',
+      modelPath: undefined,
+      modelUrl:
+        'https://huggingface.co/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf',
+      modelSha256: '6a1a2eb6d15622bf3c96857206351ba97e1af16c30d7a74ee38970e434e9407e',
+      modelDirectory: expect.stringMatching(/data\/models$/),
+      threads: undefined,
+      contextSize: 16_384,
+      maxOutputTokens: 4_096,
+    });
+    const own = loadConfig({
+      LLM_MODEL_PATH: './models/mine.gguf',
+      LLM_THREADS: '2',
+      LLM_CONTEXT_SIZE: '8192',
+      LLM_MAX_OUTPUT_TOKENS: '2048',
+    }).llm;
+    expect(own).toMatchObject({ threads: 2, contextSize: 8192, maxOutputTokens: 2048 });
+    expect(own?.provider === 'embedded' && own.modelPath).toMatch(/^\/.*models\/mine\.gguf$/);
+    // As copied from .env.example, the default URL keeps its checksum; another model's download is
+    // checked only against a checksum given for it.
+    expect(loadConfig({ LLM_MODEL_URL: defaultLanguageModel.url }).llm).toMatchObject({
+      modelSha256: defaultLanguageModel.sha256,
+    });
+    expect(loadConfig({ LLM_MODEL_URL: 'https://models.example/other.gguf' }).llm).toMatchObject({
+      modelUrl: 'https://models.example/other.gguf',
+      modelSha256: undefined,
+    });
+    expect(
+      loadConfig({ LLM_MODEL_URL: 'https://models.example/other.gguf', LLM_MODEL_SHA256: 'AB'.repeat(32) })
+        .llm,
+    ).toMatchObject({ modelSha256: 'ab'.repeat(32) });
+  });
+
+  it('should choose language model defaults by provider, Azure included', () => {
+    expect(loadConfig({ LLM_PROVIDER: 'openai', LLM_API_KEY: 'sk' }).llm).toEqual({
+      provider: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      apiKey: 'sk',
+      model: 'gpt-4o-mini',
+      timeoutMs: 180_000,
+      azureApiVersion: undefined,
+    });
+    // A self-hosted OpenAI-compatible server (vLLM, Ollama) needs no key.
+    expect(
+      loadConfig({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://ollama:11434/v1', LLM_MODEL: 'qwen2.5:7b' })
+        .llm,
+    ).toMatchObject({ baseUrl: 'http://ollama:11434/v1', apiKey: undefined, model: 'qwen2.5:7b' });
+    expect(
+      loadConfig({
+        LLM_PROVIDER: 'azure',
+        LLM_BASE_URL: 'https://clinic.openai.azure.com/openai/deployments/notes',
+        LLM_API_KEY: 'azure-key',
+        LLM_AZURE_API_VERSION: '2024-10-21',
+        LLM_TIMEOUT_SECONDS: '60',
+      }).llm,
+    ).toMatchObject({
+      provider: 'openai',
+      baseUrl: 'https://clinic.openai.azure.com/openai/deployments/notes',
+      azureApiVersion: '2024-10-21',
+      timeoutMs: 60_000,
+    });
+    expect(loadConfig({ LLM_PROVIDER: 'anthropic', LLM_API_KEY: 'sk-ant' }).llm).toEqual({
+      provider: 'anthropic',
+      baseUrl: 'https://api.anthropic.com/v1',
+      apiKey: 'sk-ant',
+      model: 'claude-sonnet-4-5',
+      timeoutMs: 180_000,
+      maxTokens: 4_096,
+    });
+    expect(loadConfig({ LLM_PROVIDER: 'none' }).llm).toBeUndefined();
+    // A cluster has no default, as for speech-to-text: every worker would download its own copy.
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://app@db/x', AUTH_JWT_PRIVATE_KEY: privateKeyPem, S3_BUCKET: 'b' })
+        .llm,
+    ).toBeUndefined();
+  });
+
+  it('should name every bad language model variable at once', () => {
+    expect(problemsOf({ LLM_PROVIDER: 'azure' })).toEqual([
+      expect.stringMatching(/^LLM_BASE_URL: required when LLM_PROVIDER=azure: the deployment URL/),
+      expect.stringMatching(/^LLM_AZURE_API_VERSION: required when LLM_PROVIDER=azure/),
+      expect.stringMatching(/^LLM_API_KEY: required when LLM_PROVIDER=azure$/),
+    ]);
+    expect(problemsOf({ LLM_PROVIDER: 'openai', LLM_AZURE_API_VERSION: '2024-10-21' })).toEqual([
+      expect.stringMatching(/^LLM_AZURE_API_VERSION: set LLM_PROVIDER=azure too/),
+      expect.stringMatching(/^LLM_API_KEY: required when LLM_PROVIDER=openai without LLM_BASE_URL/),
+    ]);
+    expect(problemsOf({ LLM_PROVIDER: 'anthropic' })).toEqual([expect.stringMatching(/^LLM_API_KEY/)]);
+    expect(problemsOf({ LLM_CONTEXT_SIZE: '4096', LLM_MAX_OUTPUT_TOKENS: '4096' })).toEqual([
+      expect.stringMatching(/^LLM_MAX_OUTPUT_TOKENS: must be smaller than LLM_CONTEXT_SIZE/),
+    ]);
+    const malformed = problemsOf({
+      LLM_PROVIDER: 'gpt',
+      LLM_BASE_URL: 'ollama:11434',
+      LLM_MODEL_SHA256: 'abc',
+      LLM_THREADS: 'many',
+      LLM_CONTEXT_SIZE: '100',
+    });
+    expect(malformed.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'LLM_BASE_URL',
+      'LLM_CONTEXT_SIZE',
+      'LLM_MODEL_SHA256',
+      'LLM_PROVIDER',
+      'LLM_THREADS',
+    ]);
+  });
+
   it('should treat empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).database.mode).toBe('embedded');
+    expect(
+      loadConfig({
+        LLM_PROVIDER: '',
+        LLM_TIMEOUT_SECONDS: '',
+        LLM_CONTEXT_SIZE: '',
+        LLM_MAX_OUTPUT_TOKENS: '',
+      }).llm,
+    ).toMatchObject({ provider: 'embedded', contextSize: 16_384, maxOutputTokens: 4_096 });
   });
 });

@@ -56,6 +56,38 @@ function checkCombinations(env: Environment): string[] {
   if (env.S3_BUCKET && env.STORAGE_DIR) {
     problems.push('STORAGE_DIR: set either S3_BUCKET or STORAGE_DIR, not both');
   }
+  problems.push(...languageModelProblems(env));
+  return problems;
+}
+
+function languageModelProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  const provider = env.LLM_PROVIDER ?? (env.DATABASE_URL ? 'none' : 'embedded');
+  if (provider === 'azure') {
+    if (!env.LLM_BASE_URL) {
+      problems.push(
+        'LLM_BASE_URL: required when LLM_PROVIDER=azure: the deployment URL, https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT',
+      );
+    }
+    if (!env.LLM_AZURE_API_VERSION) {
+      problems.push('LLM_AZURE_API_VERSION: required when LLM_PROVIDER=azure, e.g. 2024-10-21');
+    }
+  } else if (env.LLM_AZURE_API_VERSION) {
+    problems.push('LLM_AZURE_API_VERSION: set LLM_PROVIDER=azure too, or remove it');
+  }
+  // Hosted services refuse every call without a key; self-hosted servers (vLLM, Ollama) may not need one.
+  const hosted =
+    provider === 'azure' || ((provider === 'openai' || provider === 'anthropic') && !env.LLM_BASE_URL);
+  if (hosted && !env.LLM_API_KEY) {
+    problems.push(
+      `LLM_API_KEY: required when LLM_PROVIDER=${provider}${provider === 'azure' ? '' : ' without LLM_BASE_URL'}`,
+    );
+  }
+  if (provider === 'embedded' && env.LLM_MAX_OUTPUT_TOKENS >= env.LLM_CONTEXT_SIZE) {
+    problems.push(
+      'LLM_MAX_OUTPUT_TOKENS: must be smaller than LLM_CONTEXT_SIZE, which holds the prompt and the answer together',
+    );
+  }
   return problems;
 }
 
