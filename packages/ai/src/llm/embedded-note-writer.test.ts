@@ -93,6 +93,26 @@ describe('embedded note writer (llama.cpp)', () => {
     expect(completion.usage.outputTokens).toBeGreaterThan(0);
   });
 
+  it('should use the chat template an instruct model carries', async () => {
+    const chatMl = path.join(scratch, 'tiny-chatml.gguf');
+    await writeLlamaModel(chatMl, {
+      shape: 'tiny',
+      chatTemplate:
+        "{% for message in messages %}<|im_start|>{{ message['role'] }}\n{{ message['content'] }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}",
+    });
+    const plain = await createEmbeddedNoteWriter({ modelFile: async () => modelPath, ...sized }).complete({
+      messages,
+      jsonSchema,
+    });
+    const templated = await createEmbeddedNoteWriter({ modelFile: async () => chatMl, ...sized }).complete({
+      messages,
+      jsonSchema,
+    });
+    expect(note.safeParse(JSON.parse(templated.text)).success).toBe(true);
+    // The same conversation, laid out as ChatML turns instead of the plain transcript format.
+    expect(templated.usage.inputTokens).not.toBe(plain.usage.inputTokens);
+  });
+
   it('should answer in free text when no schema is given', async () => {
     const writer = createEmbeddedNoteWriter({
       modelFile: async () => modelPath,
@@ -153,6 +173,17 @@ describe('embedded note writer (llama.cpp)', () => {
     );
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.message).toMatch(/does not fit .* context of 2048 tokens.*LLM_CONTEXT_SIZE/);
+  });
+
+  it('should say so when the answer is cut off at the output limit, rather than return broken JSON', async () => {
+    const writer = createEmbeddedNoteWriter({
+      modelFile: async () => modelPath,
+      ...sized,
+      maxOutputTokens: 4,
+    });
+    const error = await failureOf(writer.complete({ messages, jsonSchema }));
+    expect(error).toMatchObject({ retryable: false });
+    expect(error.message).toMatch(/limit of 4 output tokens \(LLM_MAX_OUTPUT_TOKENS\)/);
   });
 
   it('should say what to do when the model file is missing or damaged', async () => {

@@ -50,11 +50,16 @@ const firstHighByte = 3 + 0x80;
  * Writes a llama-architecture GGUF v3 with random weights and a byte-fallback SentencePiece
  * vocabulary that llama.cpp (node-llama-cpp) loads and runs: no weights can be downloaded here
  * and none ship in any package. Any byte string tokenizes (through the 256 byte tokens), so a
- * JSON grammar can always be satisfied. There is no chat template, as in many base models.
+ * JSON grammar can always be satisfied.
  */
 export async function writeLlamaModel(
   path: string,
-  options: { shape: 'tiny' | 'qwen-0.5b'; seed?: number },
+  options: {
+    shape: 'tiny' | 'qwen-0.5b';
+    seed?: number;
+    /** A Jinja chat template, as instruct models carry; without one the model is a base model. */
+    chatTemplate?: string;
+  },
 ): Promise<void> {
   const shape = shapes[options.shape];
   const random = gaussian(options.seed ?? 1);
@@ -82,6 +87,9 @@ export async function writeLlamaModel(
     entry('tokenizer.ggml.unknown_token_id', ggufType.uint32, 0),
     entry('tokenizer.ggml.bos_token_id', ggufType.uint32, 1),
     entry('tokenizer.ggml.eos_token_id', ggufType.uint32, 2),
+    ...(options.chatTemplate
+      ? [entry('tokenizer.chat_template', ggufType.string, options.chatTemplate)]
+      : []),
   ];
 
   // Dimensions in ggml order (the fastest-varying first), as GGUF stores them.
