@@ -1,0 +1,30 @@
+import { type ClinicalTextAnalysis } from './analyze-clinical-text';
+import { isSameNumber } from './check-quantities';
+import { type EvidenceFlagMessages } from './evidence-flag-messages';
+import { distinctTexts, type EvidenceFlag } from './evidence-flag';
+import { findDoseOwner } from './find-dose-owner';
+import { isSameTerm } from './same-term';
+
+/**
+ * `dose` flags for dosing frequencies the evidence lacks or contradicts. "8/8h", "TID" and "três vezes ao dia"
+ * agree; when the evidence gives the same drug a frequency, only that one counts.
+ */
+export function checkFrequencies(
+  item: ClinicalTextAnalysis,
+  evidence: ClinicalTextAnalysis,
+  messages: EvidenceFlagMessages,
+): EvidenceFlag[] {
+  return item.frequencies.flatMap((frequency) => {
+    const owner = findDoseOwner(item.tokens, frequency.firstToken);
+    const owned = evidence.frequencies.filter((other) => {
+      const evidenceOwner = findDoseOwner(evidence.tokens, other.firstToken);
+      return owner !== undefined && evidenceOwner !== undefined && isSameTerm(owner, evidenceOwner);
+    });
+    const comparable = owned.length > 0 ? owned : evidence.frequencies;
+    if (comparable.some((other) => isSameNumber(other.perDay, frequency.perDay))) return [];
+    const evidenceSays = distinctTexts(comparable.map((other) => other.text));
+    return [
+      { kind: 'dose', message: messages.valueNotInEvidence('frequency', frequency.text, evidenceSays) },
+    ];
+  });
+}
