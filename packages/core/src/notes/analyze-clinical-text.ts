@@ -17,8 +17,8 @@ export interface ClinicalTextAnalysis extends QuantityExtraction {
 }
 
 /**
- * `lenient` is for the evidence: there a loose reading (a spoken "de manhã" taken as once a day) can only
- * back the note, never raise a flag.
+ * `lenient` is for the evidence: it adds loose readings (a spoken "de manhã" as once a day, "ontem" as one
+ * day ago) that may back the note's values.
  */
 export function analyzeClinicalText(
   source: string,

@@ -53,6 +53,11 @@ describe('checkEvidence in Brazilian Portuguese', () => {
       ['Tomo metformina oitocentos e cinquenta duas vezes por dia'],
     ],
     [
+      'a loose "à noite" said near the drug',
+      'Losartana 50 mg 2x/dia',
+      ['losartana de cinquenta, tomo à noite, na verdade duas vezes por dia'],
+    ],
+    [
       '"12/12h" as morning and night',
       'Losartana 50 mg 12/12h',
       ['losartana de cinquenta, tomo de manhã e à noite'],
@@ -79,6 +84,16 @@ describe('checkEvidence in Brazilian Portuguese', () => {
       ['Teve febre?', 'Não.', 'Calafrio também não, nem dor no peito'],
     ],
     ['"afebril" for a denied fever', 'Afebril', ['não tive febre nenhuma']],
+    [
+      'a denied review of systems asked one by one',
+      'Nega dor torácica, dispneia e palpitações',
+      ['Dor no peito? Não. Falta de ar? Também não. Palpitação? Não, nada.'],
+    ],
+    [
+      'an exertional symptom affirmed with "sim"',
+      'Dispneia aos esforços',
+      ['Falta de ar?', 'Quando subo escada, sim.'],
+    ],
     ['a denied finding written after its label', 'Alergias: nega', ['Não tenho alergia a nenhum remédio']],
     [
       'a return precaution about a denied symptom',
@@ -229,6 +244,15 @@ describe('checkEvidence in Brazilian Portuguese', () => {
       quotes: ['"150x90 mmHg"', '"doze por oito"'],
     },
     {
+      name: 'a frequency that belongs to the other drug',
+      item: 'Losartana 50 mg 1x/dia e hidroclorotiazida 25 mg 1x/dia',
+      evidence: [
+        'tomo losartana de cinquenta duas vezes por dia e a hidroclorotiazida vinte e cinco de manhã',
+      ],
+      kinds: ['dose'],
+      quotes: ['Posologia "1x/dia" não aparece na evidência (a evidência diz "duas vezes por dia").'],
+    },
+    {
       name: 'a wrong dose, frequency and side at once',
       item: 'Colírio de timolol 2 gotas 12/12h em olho direito',
       evidence: ['pinga uma gota do timolol no olho esquerdo uma vez por dia'],
@@ -305,6 +329,8 @@ describe('checkEvidence in English', () => {
     ],
     ['a denial in a contraction', 'No fever', ["I don't think I've had any fever"]],
     ['a return precaution', 'Return if fever or chest pain', ['no fever, no chest pain']],
+    ['a denial answered in a full sentence', 'Denies fever', ['Fever?', 'I have not had a fever']],
+    ['a hedged answer', 'Denies fevers', ['Any fevers?', 'Not really, no.']],
     ['"afebrile"', 'Afebrile', ['no fever at all']],
     [
       "a denial by a relative's history",

@@ -1,13 +1,14 @@
 import { type ClinicalTextAnalysis } from './analyze-clinical-text';
-import { isSameNumber } from './check-quantities';
 import { type EvidenceFlagMessages } from './evidence-flag-messages';
 import { distinctTexts, type EvidenceFlag } from './evidence-flag';
 import { findDoseOwner } from './find-dose-owner';
+import { isSameNumber } from './is-same-number';
 import { isSameTerm } from './same-term';
 
 /**
  * `dose` flags for dosing frequencies the evidence lacks or contradicts. "8/8h", "TID" and "três vezes ao dia"
- * agree; when the evidence gives the same drug a frequency, only that one counts.
+ * agree; when the evidence gives the same drug a frequency in so many words, only that drug's count. A loose
+ * reading ("à noite") never narrows the comparison: it may back the note, not contradict it.
  */
 export function checkFrequencies(
   item: ClinicalTextAnalysis,
@@ -20,7 +21,7 @@ export function checkFrequencies(
       const evidenceOwner = findDoseOwner(evidence.tokens, other.firstToken);
       return owner !== undefined && evidenceOwner !== undefined && isSameTerm(owner, evidenceOwner);
     });
-    const comparable = owned.length > 0 ? owned : evidence.frequencies;
+    const comparable = owned.some((other) => !other.loose) ? owned : evidence.frequencies;
     if (comparable.some((other) => isSameNumber(other.perDay, frequency.perDay))) return [];
     const evidenceSays = distinctTexts(comparable.map((other) => other.text));
     return [

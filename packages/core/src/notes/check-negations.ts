@@ -49,9 +49,16 @@ function quoteEvidence(evidence: ClinicalTextAnalysis, mentions: readonly TermMe
     ...(mention.cueIndex === undefined ? [] : [mention.cueIndex]),
   ]);
   let start = Math.min(...indices);
-  const end = Math.max(...indices);
+  let end = Math.max(...indices);
   if (first.polarity === 'affirmed') {
-    for (let lead = 0; lead < 2 && start > 0 && !isSentenceBreak(evidence.tokens[start - 1]); lead++) start--;
+    // The words around an affirmed finding show how it was said ("estou com febre", "a dor melhorou").
+    const inClause = (index: number) => {
+      const token = evidence.tokens[index];
+      return token !== undefined && !isSentenceBreak(token) && token.norm !== ',';
+    };
+    const isFindingAt = (index: number) => evidence.terms.some((mention) => mention.tokenIndex === index);
+    for (let lead = 0; lead < 2 && inClause(start - 1); lead++) start--;
+    for (let trail = 0; trail < 2 && inClause(end + 1) && isFindingAt(end + 1); trail++) end++;
   }
   return evidence.source.slice(evidence.tokens[start]?.start ?? 0, evidence.tokens[end]?.end ?? 0);
 }

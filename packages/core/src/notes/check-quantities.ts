@@ -3,11 +3,8 @@ import { type EvidenceFlagMessages } from './evidence-flag-messages';
 import { distinctTexts, type EvidenceFlag } from './evidence-flag';
 import { type PressureReading, type Quantity } from './extract-quantities';
 import { findDoseOwner } from './find-dose-owner';
+import { isSameNumber } from './is-same-number';
 import { isSameTerm } from './same-term';
-
-export function isSameNumber(left: number, right: number): boolean {
-  return Math.abs(left - right) <= 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
-}
 
 const weightWords = new Set(['peso', 'pesa', 'pesando', 'pesou', 'weight', 'weighs', 'weighing', 'weighed']);
 

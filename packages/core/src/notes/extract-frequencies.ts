@@ -1,10 +1,25 @@
 import { type CheckLanguage } from './check-language';
 import { unitWords } from './clinical-units';
+import {
+  abbreviations,
+  dailyWords,
+  dayWords,
+  englishCounts,
+  everyWords,
+  hourWords,
+  looseDailyPhrases,
+  periodFillers,
+  timesWords,
+  weeklyWords,
+  weekWords,
+} from './frequency-words';
 import { type ClinicalToken } from './tokenize-clinical-text';
 
 export interface Frequency {
   /** Administrations per day: "8/8h", "TID" and "três vezes ao dia" are all 3. */
   readonly perDay: number;
+  /** Read from a loose spoken form ("de manhã"), in the evidence only. */
+  readonly loose: boolean;
   readonly text: string;
   readonly firstToken: number;
   readonly lastToken: number;
@@ -12,6 +27,7 @@ export interface Frequency {
 
 interface FrequencyMatch {
   readonly perDay: number;
+  readonly loose?: true;
   /** Index of the first token after the match. */
   readonly next: number;
 }
@@ -21,86 +37,6 @@ type Matcher = (
   index: number,
   language: CheckLanguage,
 ) => FrequencyMatch | undefined;
-
-const hourWords = new Set(['h', 'hs', 'hr', 'hrs', 'horas', 'hora', 'hours', 'hour']);
-const dayWords = new Set(['dia', 'dias', 'day', 'days', 'd']);
-const weekWords = new Set(['semana', 'semanas', 'week', 'weeks']);
-const timesWords = new Set(['x', 'vez', 'vezes', 'times', 'time', 'veces']);
-const periodFillers = new Set([
-  'ao',
-  'por',
-  'a',
-  'al',
-  'per',
-  '/',
-  'o',
-  'el',
-  'the',
-  'each',
-  'cada',
-  'every',
-  'na',
-  'em',
-]);
-const dailyWords = new Set(['daily', 'diariamente', 'diarios', 'diarias', 'diario', 'diaria']);
-const weeklyWords = new Set(['weekly', 'semanal', 'semanais', 'semanalmente']);
-const everyWords = new Set(['cada', 'every']);
-const englishCounts = new Map([
-  ['once', 1],
-  ['twice', 2],
-  ['thrice', 3],
-]);
-/** Latin abbreviations, written "BID" or "b.i.d."; "QID" is a right lower quadrant in Portuguese notes. */
-const abbreviations = new Map([
-  ['bid', 2],
-  ['bd', 2],
-  ['tid', 3],
-  ['tds', 3],
-  ['qid', 4],
-  ['qds', 4],
-  ['qd', 1],
-  ['qam', 1],
-  ['qpm', 1],
-  ['qhs', 1],
-  ['qod', 0.5],
-]);
-/** Phrases that imply once or twice a day; read only in the evidence, where they may back a stricter note. */
-const looseDailyPhrases: ReadonlyArray<readonly [string, number]> = [
-  ...[
-    'de manha e a noite',
-    'manha e noite',
-    'morning and night',
-    'morning and evening',
-    'manana y noche',
-  ].map((phrase) => [phrase, 2] as const),
-  ...[
-    'ao dia',
-    'por dia',
-    'a day',
-    'per day',
-    'al dia',
-    'todo dia',
-    'todos os dias',
-    'toda manha',
-    'todas as manhas',
-    'toda noite',
-    'todas as noites',
-    'de manha',
-    'a noite',
-    'de noite',
-    'ao deitar',
-    'every day',
-    'every morning',
-    'every night',
-    'at night',
-    'at bedtime',
-    'in the morning',
-    'todos los dias',
-    'cada dia',
-    'por la manana',
-    'por la noche',
-  ].map((phrase) => [phrase, 1] as const),
-];
 
 const valueAt = (tokens: readonly ClinicalToken[], index: number): number | undefined =>
   tokens[index]?.kind === 'number' ? tokens[index]?.values?.[0] : undefined;
@@ -166,7 +102,7 @@ const countPerPeriod =
     const period = readPeriod(tokens, afterCount);
     if (period !== undefined) return { perDay: count / period.days, next: period.next };
     // Speech often leaves the period out ("tomar duas vezes"); only the evidence reads it that way.
-    return lenient ? { perDay: count, next: afterCount } : undefined;
+    return lenient ? { perDay: count, next: afterCount, loose: true } : undefined;
   };
 
 /** "BID", "b.i.d.", "TID"; "OD" (once daily) only right after a dose, since it is also the right eye. */
@@ -201,7 +137,7 @@ const looseDailyPhrase: Matcher = (tokens, index) => {
   for (const [phrase, perDay] of looseDailyPhrases) {
     const words = phrase.split(' ');
     if (words.every((word, offset) => normAt(tokens, index + offset) === word)) {
-      return { perDay, next: index + words.length };
+      return { perDay, next: index + words.length, loose: true };
     }
   }
   return undefined;
@@ -232,7 +168,13 @@ export function extractFrequencies(
       const match = matcher(tokens, index, language);
       if (match === undefined) continue;
       const text = source.slice(tokens[index]?.start ?? 0, tokens[match.next - 1]?.end ?? 0);
-      frequencies.push({ perDay: match.perDay, text, firstToken: index, lastToken: match.next - 1 });
+      frequencies.push({
+        perDay: match.perDay,
+        loose: match.loose === true,
+        text,
+        firstToken: index,
+        lastToken: match.next - 1,
+      });
       if (!options.lenient) {
         index = match.next - 1;
         break;
@@ -242,13 +184,11 @@ export function extractFrequencies(
   return frequencies.filter((frequency) => !frequencies.some((other) => contains(other, frequency)));
 }
 
-/** "doze em doze horas" inside "de doze em doze horas", read the same: one reading to show. */
+/**
+ * A reading inside a wider one is part of it: "por dia" in "duas vezes por dia" is not once a day, and
+ * "doze em doze horas" in "de doze em doze horas" is the same reading twice.
+ */
 function contains(outer: Frequency, inner: Frequency): boolean {
   const strictlyWider = outer.lastToken - outer.firstToken > inner.lastToken - inner.firstToken;
-  return (
-    strictlyWider &&
-    outer.perDay === inner.perDay &&
-    outer.firstToken <= inner.firstToken &&
-    outer.lastToken >= inner.lastToken
-  );
+  return strictlyWider && outer.firstToken <= inner.firstToken && outer.lastToken >= inner.lastToken;
 }

@@ -19,6 +19,10 @@ export interface NegationCues {
   readonly listJoiners: ReadonlySet<string>;
   /** Relatives: a clause about one ("minha mãe tem diabetes") says nothing about the patient. */
   readonly relatives: ReadonlySet<string>;
+  /** Verbs after which "se" is a pronoun ("se queixa de dor"), not "if". */
+  readonly reflexiveVerbs: ReadonlySet<string>;
+  /** Words that carry their own polarity: "afebril" denies fever (`true`: reversed), "febril" affirms it. */
+  readonly polarTerms: ReadonlyMap<string, readonly [finding: string, reversed: boolean]>;
 }
 
 const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
@@ -44,6 +48,15 @@ export const negationCues: Record<CheckLanguage, NegationCues> = {
       'mae pai pais irmao irma irmaos irmas avo avos tio tia tios tias primo prima filho filha filhos filhas ' +
         'familia familiar familiares esposo esposa marido',
     ),
+    reflexiveVerbs: set(
+      'queixa queixou queixam sente sentiu mantem manteve apresenta encontra refere nega lembra recorda ' +
+        'machucou cortou cansa preocupa automedicou',
+    ),
+    polarTerms: new Map([
+      ['afebril', ['febre', true]],
+      ['apiretico', ['febre', true]],
+      ['febril', ['febre', false]],
+    ]),
   },
   en: {
     verbal: set('denies denied deny denying not never nor cannot'),
@@ -65,6 +78,11 @@ export const negationCues: Record<CheckLanguage, NegationCues> = {
       'mother father mom dad parents brother sister siblings grandmother grandfather grandparents aunt uncle ' +
         'cousin son daughter children family wife husband',
     ),
+    reflexiveVerbs: new Set(),
+    polarTerms: new Map([
+      ['afebrile', ['fever', true]],
+      ['febrile', ['fever', false]],
+    ]),
   },
   es: {
     verbal: set('niega nego negando no nunca ni jamas tampoco'),
@@ -80,8 +98,21 @@ export const negationCues: Record<CheckLanguage, NegationCues> = {
       'madre padre padres hermano hermana hermanos abuelo abuela abuelos tio tia primo prima hijo hija hijos ' +
         'familia familiar familiares esposo esposa marido mama papa',
     ),
+    reflexiveVerbs: new Set(),
+    polarTerms: new Map([
+      ['afebril', ['fiebre', true]],
+      ['febril', ['fiebre', false]],
+    ]),
   },
 };
+
+/** Every word with a role in polarity: such a word is never itself a finding. */
+export function isCueWord(norm: string, cues: NegationCues): boolean {
+  const lists = [cues.verbal, cues.prepositional, cues.trailing, cues.hypothetical, cues.contrasts];
+  return (
+    [...lists, cues.affirming, cues.relatives].some((list) => list.has(norm)) || isContractedNegation(norm)
+  );
+}
 
 /** "don't", "doesn't", "isn't", "can't": English negation glued to its verb. */
 export function isContractedNegation(norm: string): boolean {
