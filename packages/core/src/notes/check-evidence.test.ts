@@ -481,6 +481,94 @@ describe('checkEvidence in Spanish', () => {
   });
 });
 
+describe('checkEvidence on a whole consultation', () => {
+  const transcript = new Map(
+    [
+      'Bom dia, o que traz a senhora aqui hoje?',
+      'Doutor, faz uns quatro dias que eu tô com tosse e uma dor do lado direito do peito quando respiro fundo.',
+      'Teve febre?',
+      'Tive sim, ontem chegou a trinta e oito e oito.',
+      'E falta de ar?',
+      'Um pouco, quando subo a escada.',
+      'A senhora tem alguma alergia a remédio?',
+      'Não, nenhuma.',
+      'Toma algum remédio?',
+      'Só a losartana de cinquenta, uma vez por dia.',
+      'A pressão está treze por oito, saturação noventa e quatro, frequência cardíaca noventa e oito.',
+      'No pulmão direito tem uns estertores na base.',
+      'Vou passar amoxicilina com clavulanato, oitocentos e setenta e cinco, de doze em doze horas por sete dias, e dipirona se tiver febre ou dor.',
+      'Se piorar a falta de ar ou a febre não passar em três dias, volta aqui.',
+    ].map((text, index) => [`s${index + 1}`, { text }]),
+  );
+  const note: Array<readonly [string, readonly string[]]> = [
+    ['Tosse há 4 dias associada a dor torácica ventilatório-dependente à direita', ['s2']],
+    ['Febre aferida de 38,8 °C ontem', ['s3', 's4']],
+    ['Dispneia aos esforços (subir escadas)', ['s5', 's6']],
+    ['Nega alergias medicamentosas', ['s7', 's8']],
+    ['HAS em uso de losartana 50 mg 1x/dia', ['s9', 's10']],
+    ['PA 130x80 mmHg, SpO2 94%, FC 98 bpm', ['s11']],
+    ['Estertores crepitantes em base pulmonar direita', ['s12']],
+    ['Pneumonia adquirida na comunidade', ['s2', 's4', 's12']],
+    ['Amoxicilina + clavulanato 875 mg de 12/12h por 7 dias', ['s13']],
+    ['Dipirona 1 g de 6/6h se febre ou dor', ['s13']],
+    ['Retornar se piora da dispneia ou febre persistente após 3 dias', ['s14']],
+  ];
+
+  it('should flag only what the note writer invented', () => {
+    const flagged = note.flatMap(([text, evidence]) =>
+      checkEvidence({ text, evidence }, transcript, 'pt-BR').map((flag) => [text, flag.message]),
+    );
+    // The dipyrone dose and interval were never said; the clinician said only "if fever or pain".
+    expect(flagged).toEqual([
+      ['Dipirona 1 g de 6/6h se febre ou dor', 'Dose "1 g" não aparece na evidência.'],
+      ['Dipirona 1 g de 6/6h se febre ou dor', 'Posologia "de 6/6h" não aparece na evidência.'],
+    ]);
+  });
+});
+
+describe('checkEvidence on a whole English consultation', () => {
+  const transcript = new Map(
+    [
+      'What brings you in today?',
+      "I've had this headache for about three days, mostly on the left side, and it gets worse with light.",
+      'Any fever or neck stiffness?',
+      'No fever. My neck feels fine.',
+      'Any nausea?',
+      'A little nausea yesterday, but I have not vomited.',
+      'Are you taking anything for it?',
+      'Ibuprofen, four hundred milligrams, maybe three times a day.',
+      'Your blood pressure is one eighteen over seventy six and your temperature is thirty six point eight.',
+      "I'll give you sumatriptan fifty milligrams, you can repeat once after two hours if needed, no more than two doses a day.",
+    ].map((text, index) => [`s${index + 1}`, { text }]),
+  );
+  const flagsOf = (text: string, evidence: readonly string[]) =>
+    checkEvidence({ text, evidence }, transcript, 'en').map((flag) => flag.message);
+
+  it('should raise nothing on a faithful note', () => {
+    expect(flagsOf('Left-sided headache for 3 days with photophobia', ['s2'])).toEqual([]);
+    expect(flagsOf('Denies fever and neck stiffness', ['s3', 's4'])).toEqual([]);
+    expect(flagsOf('Mild nausea without vomiting', ['s5', 's6'])).toEqual([]);
+    expect(flagsOf('Ibuprofen 400 mg TID with partial relief', ['s7', 's8'])).toEqual([]);
+    expect(flagsOf('BP 118/76 mmHg, T 36.8 °C', ['s9'])).toEqual([]);
+    expect(flagsOf('Sumatriptan 50 mg PO, may repeat once after 2 hours, max 2 doses/day', ['s10'])).toEqual(
+      [],
+    );
+  });
+
+  it('should flag planted errors with what the evidence says', () => {
+    expect(flagsOf('Right-sided headache', ['s2'])).toEqual([
+      'Side "Right" does not appear in the evidence (the evidence says "left").',
+    ]);
+    expect(flagsOf('Reports vomiting', ['s6'])).toEqual([
+      'The item affirms "vomiting", but the evidence says "not vomited".',
+    ]);
+    expect(flagsOf('Fever of 38 °C', ['s3', 's4'])).toEqual([
+      'Value "38 °C" does not appear in the evidence.',
+      'The item affirms "Fever", but the evidence says "No fever".',
+    ]);
+  });
+});
+
 describe('checkEvidence citations', () => {
   const segments = new Map([
     ['seg-1', { text: 'Vim renovar a receita' }],

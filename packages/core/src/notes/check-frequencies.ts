@@ -1,7 +1,7 @@
 import { type ClinicalTextAnalysis } from './analyze-clinical-text';
 import { type EvidenceFlagMessages } from './evidence-flag-messages';
 import { distinctTexts, type EvidenceFlag } from './evidence-flag';
-import { findDoseOwner } from './find-dose-owner';
+import { findDoseOwner, mentionsDrug } from './find-dose-owner';
 import { isSameNumber } from './is-same-number';
 import { isSameTerm } from './same-term';
 
@@ -21,9 +21,12 @@ export function checkFrequencies(
       const evidenceOwner = findDoseOwner(evidence.tokens, other.firstToken);
       return owner !== undefined && evidenceOwner !== undefined && isSameTerm(owner, evidenceOwner);
     });
-    const comparable = owned.some((other) => !other.loose) ? owned : evidence.frequencies;
+    const scoped = owned.some((other) => !other.loose);
+    const comparable = scoped ? owned : evidence.frequencies;
     if (comparable.some((other) => isSameNumber(other.perDay, frequency.perDay))) return [];
-    const evidenceSays = distinctTexts(comparable.map((other) => other.text));
+    // Another drug's frequency is no answer to what the evidence says about this one.
+    const namesOtherDrugsOnly = !scoped && owner !== undefined && mentionsDrug(evidence.tokens, owner);
+    const evidenceSays = namesOtherDrugsOnly ? [] : distinctTexts(comparable.map((other) => other.text));
     return [
       { kind: 'dose', message: messages.valueNotInEvidence('frequency', frequency.text, evidenceSays) },
     ];

@@ -18,7 +18,10 @@ function contradictionOf(mention: TermMention, evidence: ClinicalTextAnalysis): 
     (other) => other.polarity !== 'neutral' && isSameTerm(other.term, mention.term),
   );
   if (same.length === 0 || same.some((other) => other.polarity === mention.polarity)) return undefined;
-  return same[0];
+  // The closest cue quotes best: "No fever." rather than "Any fever or neck stiffness? No".
+  const cueDistance = (other: TermMention) =>
+    Math.abs((other.cueIndex ?? other.tokenIndex) - other.tokenIndex);
+  return same.reduce((best, other) => (cueDistance(other) < cueDistance(best) ? other : best));
 }
 
 /** Consecutive mentions with the same polarity and cue, only words between: one finding, one flag. */

@@ -2,7 +2,7 @@ import { type ClinicalTextAnalysis } from './analyze-clinical-text';
 import { type EvidenceFlagMessages } from './evidence-flag-messages';
 import { distinctTexts, type EvidenceFlag } from './evidence-flag';
 import { type PressureReading, type Quantity } from './extract-quantities';
-import { findDoseOwner } from './find-dose-owner';
+import { findDoseOwner, mentionsDrug } from './find-dose-owner';
 import { isSameNumber } from './is-same-number';
 import { isSameTerm } from './same-term';
 
@@ -23,7 +23,8 @@ function overlapsFrequency(quantity: Quantity, item: ClinicalTextAnalysis): bool
 
 /**
  * The evidence a dose is compared with: the doses written after the same drug when the evidence names it with
- * a dose ("amoxicilina 500 mg e dipirona 1 g" — "amoxicilina 1 g" is then wrong), otherwise all of it.
+ * a dose ("amoxicilina 500 mg e dipirona 1 g" — "amoxicilina 1 g" is then wrong), otherwise all of it. `says`
+ * is what to quote back: never another drug's dose when the evidence names this drug.
  */
 function comparableEvidence(
   quantity: Quantity,
@@ -42,8 +43,29 @@ function comparableEvidence(
   };
   const owned = sameDimension.filter((other) => ownedBy(other.firstToken));
   const ownedBare = evidence.bareNumbers.filter((bare) => ownedBy(bare.tokenIndex));
-  if (owned.length > 0) return { quantities: owned, bareNumbers: ownedBare, ownedBare };
-  return { quantities: sameDimension, bareNumbers: evidence.bareNumbers, ownedBare };
+  if (owned.length > 0) {
+    return { quantities: owned, bareNumbers: ownedBare, says: owned.map((other) => other.text) };
+  }
+  if (owner === undefined || !mentionsDrug(evidence.tokens, owner)) {
+    return {
+      quantities: sameDimension,
+      bareNumbers: evidence.bareNumbers,
+      says: sameDimension.map((other) => other.text),
+    };
+  }
+  // The drug is named with no dose in a unit: its bare number is what the evidence says ("losartana cinquenta").
+  const ownedBareDoses = ownedBare.filter((bare) => !insideFrequency(bare.tokenIndex, evidence));
+  return {
+    quantities: sameDimension,
+    bareNumbers: evidence.bareNumbers,
+    says: ownedBareDoses.map((bare) => evidence.tokens[bare.tokenIndex]?.text ?? ''),
+  };
+}
+
+function insideFrequency(tokenIndex: number, analysis: ClinicalTextAnalysis): boolean {
+  return analysis.frequencies.some(
+    (frequency) => frequency.firstToken <= tokenIndex && tokenIndex <= frequency.lastToken,
+  );
 }
 
 function checkQuantity(
@@ -63,12 +85,7 @@ function checkQuantity(
     ) || comparable.bareNumbers.some((bare) => bare.values.some((value) => isSameNumber(value, written)));
   if (backed) return undefined;
   const label = isDose ? 'dose' : 'value';
-  // With no dose in a unit, the drug's bare number is still what the evidence says ("losartana cinquenta").
-  const evidenceSays = distinctTexts(
-    comparable.quantities.length > 0
-      ? comparable.quantities.map((other) => other.text)
-      : comparable.ownedBare.map((bare) => evidence.tokens[bare.tokenIndex]?.text ?? ''),
-  );
+  const evidenceSays = distinctTexts(comparable.says);
   return {
     kind: isDose ? 'dose' : 'number',
     message: messages.valueNotInEvidence(label, quantity.text, evidenceSays),

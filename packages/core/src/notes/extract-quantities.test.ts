@@ -45,6 +45,15 @@ describe('extractQuantities', () => {
     expect(summary(text)).toEqual([expected]);
   });
 
+  it('should read one dose per component of a combination drug', () => {
+    expect(
+      summary('amoxicilina + clavulanato 875/125 mg').map((quantity) => [quantity.text, quantity.value]),
+    ).toEqual([
+      ['875 mg', 875],
+      ['125 mg', 125],
+    ]);
+  });
+
   it('should give the first number of a range the unit written after the second', () => {
     expect(summary('há 2 a 3 dias').map((quantity) => [quantity.text, quantity.value])).toEqual([
       ['3 dias', 3],

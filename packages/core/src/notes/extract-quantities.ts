@@ -102,6 +102,20 @@ export function extractQuantities(
         index = after === undefined ? index + 2 : after.next - 1;
         continue;
       }
+      // "875/125 mg": a combination drug, one dose per component ("8/8h" is an interval, read below).
+      if (separator === '/' && after !== undefined && numerator !== denominator) {
+        const unitText = textOf(source, tokens, index + 3, after.next - 1);
+        quantities.push({
+          values,
+          unit: after.unit,
+          text: `${tokens[index]?.text ?? ''} ${unitText}`,
+          firstToken: index,
+          lastToken: index,
+        });
+        addQuantity(secondValues, after.unit, index + 2, after.next - 1);
+        index = after.next - 1;
+        continue;
+      }
     }
     const outOfTen = readOutOfTen(tokens, index);
     if (outOfTen !== undefined) {

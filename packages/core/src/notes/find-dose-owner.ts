@@ -1,5 +1,6 @@
 import { clinicalStopwords } from './clinical-stopwords';
 import { unitWords } from './clinical-units';
+import { isSameTerm } from './same-term';
 import { type ClinicalToken } from './tokenize-clinical-text';
 
 /** A dose is usually written within a few words of its drug: "amoxicilina 500 mg", "amoxicilina, 500 mg 8/8h". */
@@ -18,4 +19,9 @@ export function findDoseOwner(tokens: readonly ClinicalToken[], index: number): 
     if (token.norm.length >= 4) return token.norm;
   }
   return undefined;
+}
+
+/** Whether the text names the drug at all, with or without a dose. */
+export function mentionsDrug(tokens: readonly ClinicalToken[], drug: string): boolean {
+  return tokens.some((token) => token.kind === 'word' && isSameTerm(token.norm, drug));
 }

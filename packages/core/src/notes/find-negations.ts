@@ -185,11 +185,10 @@ export function findNegations(tokens: readonly ClinicalToken[], language: CheckL
       return;
     }
     const first = tokens[sentence.start];
-    const answersQuestion =
-      sentences[position - 1]?.isQuestion === true &&
-      first !== undefined &&
-      (cues.noAnswers.has(first.norm) || cues.yesAnswers.has(first.norm));
-    readStatement(reading, sentence, answersQuestion ? sentence.start + 1 : sentence.start);
+    // A "yes" that answers is no condition (Spanish "sí" reads "si", which is also "if"); a "no" still
+    // negates what follows it ("No fever.").
+    const answersYes = sentences[position - 1]?.isQuestion === true && cues.yesAnswers.has(first?.norm ?? '');
+    readStatement(reading, sentence, answersYes ? sentence.start + 1 : sentence.start);
   });
   neutralizeRelativesClauses(reading);
 
