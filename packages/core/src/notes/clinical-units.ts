@@ -144,7 +144,4 @@ export function matchUnit(
   return gluedUnit === undefined ? undefined : { unit: gluedUnit, next: index + 1 };
 }
 
-export const hourUnit = hour;
-export const dayUnit = day;
-export const weekUnit = week;
 export const scoreUnit = unit('score');
