@@ -4,6 +4,10 @@ export interface SpeechSegment {
   end: number;
   text: string;
   speaker?: string;
+  /** Decoder detail, from engines that report it (whisper.cpp): the token ids, special ones included… */
+  tokens?: number[];
+  /** …and the mean natural-log probability of the text tokens, Whisper's own confidence measure. */
+  avgLogprob?: number;
 }
 
 export interface Transcript {
