@@ -1,5 +1,7 @@
 import { loadConfigOrExit } from '@healthcare/core/config/load-config';
+import { connectRedis } from '@healthcare/core/cache/connect-redis';
 import { connectDatabase } from '@healthcare/core/db/database';
+import { createEventBus } from '@healthcare/core/events/create-event-bus';
 import { createWorkerDependencies } from '@healthcare/core/jobs/create-worker-dependencies';
 import { startJobClient, stopJobClient } from '@healthcare/core/jobs/job-client';
 import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
@@ -17,9 +19,12 @@ const jobs = await startJobClient(database.pool, logger, {
   supervise: true,
   maintenanceIntervalSeconds: config.worker.maintenanceIntervalSeconds,
 });
+// Redis only relays "something happened" to the web replicas' live streams; jobs never depend on it.
+const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
+const events = createEventBus(redis, logger);
 const stopWorker = await startJobWorker(
   jobs,
-  await createWorkerDependencies(config, logger, database, jobs),
+  await createWorkerDependencies(config, logger, { db: database.db, jobs, events }),
   logger,
 );
 
@@ -30,6 +35,8 @@ const stop = async (signal: string) => {
   logger.info({ signal }, 'worker shutting down; finishing the jobs in hand');
   await stopWorker();
   await stopJobClient(jobs, { graceful: true, timeoutMs: 30_000 });
+  await events.close();
+  redis?.disconnect();
   await database.close();
   process.exit(0);
 };

@@ -4,6 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerNoteFromTranscript } from '@healthcare/ai/testing/answer-note-from-transcript';
+import { startFakeOpenAiChatServer } from '@healthcare/ai/testing/fake-llm-servers';
 import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
 import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
 import { createTestDatabase, type TestDatabase } from '@healthcare/core/testing/test-database';
@@ -12,7 +14,7 @@ import { useTestApp } from '../../../web/src/server/testing/start-test-app';
 
 /**
  * A cluster in miniature, on a database of its own: a web replica that takes uploads and
- * enqueues jobs but works none (RUN_WORKER=false), a local speech-to-text server, and
+ * enqueues jobs but works none (RUN_WORKER=false), local speech-to-text and LLM servers, and
  * `startWorker()` to run apps/worker as a separate process against them.
  */
 export function useCluster(options: {
@@ -23,6 +25,7 @@ export function useCluster(options: {
 }) {
   const state = {} as {
     stt: Awaited<ReturnType<typeof startFakeOpenAiSttServer>>;
+    llm: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
     database: TestDatabase;
     scratch: string;
     chunk: Buffer;
@@ -33,6 +36,7 @@ export function useCluster(options: {
 
   beforeAll(async () => {
     state.stt = await startFakeOpenAiSttServer();
+    state.llm = await startFakeOpenAiChatServer({ defaultAnswer: answerNoteFromTranscript });
     state.database = await createTestDatabase({ prefix: options.prefix });
     await options.prepareDatabase?.(state.database);
     state.scratch = await mkdtemp(path.join(tmpdir(), `${options.prefix}-`));
@@ -42,6 +46,7 @@ export function useCluster(options: {
   }, 60_000);
   afterAll(async () => {
     await state.stt.close();
+    await state.llm.close();
     await rm(state.scratch, { recursive: true, force: true });
     await state.database.drop();
   });
@@ -52,6 +57,8 @@ export function useCluster(options: {
     STORAGE_DIR: path.join(state.scratch, 'objects'),
     STT_PROVIDER: 'openai',
     STT_BASE_URL: state.stt.baseUrl,
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: state.llm.baseUrl,
     ...options.environment,
   });
   const web = useTestApp(() => ({ ...environment(), RUN_WORKER: 'false' }));

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 export type FakeLlmBehaviour =
   | { kind: 'answer'; content: string }
   | { kind: 'status'; status: number; retryAfter?: string; message?: string }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** Answers normally, but only after a delay: where a test kills the worker. */
+  | { kind: 'slow'; delayMs: number };
 
 export interface RecordedLlmRequest {
   path: string;
@@ -30,7 +32,7 @@ async function startFakeServer(
   const server: Server = createServer((request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    const answer = async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
       requests.push({ path: request.url ?? '', headers: request.headers, body });
       const json = (status: number, payload: object, headers: Record<string, string> = {}) =>
@@ -47,7 +49,12 @@ async function startFakeServer(
           ),
         );
       }
-      const behaviour = behaviours.shift() ?? { kind: 'answer', content: options.defaultAnswer(body) };
+      let behaviour = behaviours.shift() ?? { kind: 'answer', content: options.defaultAnswer(body) };
+      if (behaviour.kind === 'slow') {
+        const { delayMs } = behaviour;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        behaviour = { kind: 'answer', content: options.defaultAnswer(body) };
+      }
       if (behaviour.kind === 'status') {
         return json(
           behaviour.status,
@@ -58,7 +65,8 @@ async function startFakeServer(
       if (behaviour.kind === 'malformed')
         return response.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [');
       respond(response, body, behaviour.content);
-    });
+    };
+    request.on('end', () => void answer());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -20,13 +20,22 @@ export type AuditAction =
   | 'encounter.audio.complete'
   | 'encounter.retry'
   | 'transcript.read'
+  | 'note.read'
+  | 'note.update'
+  | 'note.regenerate'
+  | 'note.sign'
+  | 'note.addendum'
+  | 'encounter.events.read'
+  | 'template.create'
+  | 'template.update'
+  | 'template.delete'
   | 'document.create'
   | 'document.list'
   | 'document.read';
 
 export interface AuditEntry {
   action: AuditAction;
-  resourceType: 'user' | 'patient' | 'clinic' | 'encounter' | 'document';
+  resourceType: 'user' | 'patient' | 'clinic' | 'encounter' | 'document' | 'note' | 'note_template';
   resourceId?: string | null;
   patientId?: string | null;
   details?: Record<string, string | number | boolean | null>;

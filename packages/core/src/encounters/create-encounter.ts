@@ -3,7 +3,9 @@ import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
 import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
+import { AppError } from '../errors/app-error';
 import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
+import { resolveTemplate } from '../templates/resolve-template';
 import type { CreateEncounterInput, Encounter } from './encounter-schemas';
 import { toEncounter } from './to-encounter';
 
@@ -14,6 +16,12 @@ export async function createEncounter(
 ): Promise<Encounter> {
   return withTenant(db, actor.clinicId, async (tx) => {
     await assertPatientInClinic(tx, actor.clinicId, input.patientId);
+    if (!(await resolveTemplate(tx, input.template)))
+      throw new AppError('validation_failed', 'This clinic has no such template.', {
+        fieldErrors: [
+          { pointer: '/template', detail: 'Unknown template (see GET /templates)', code: 'unknown_template' },
+        ],
+      });
     const [row] = await tx
       .insert(encounters)
       .values({

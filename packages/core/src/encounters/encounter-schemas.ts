@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const encounterLanguages = ['pt-BR', 'en', 'es'] as const;
-export const noteTemplates = ['soap', 'hp', 'progress', 'pediatric', 'psychiatry'] as const;
 export const encounterStatuses = [
   'created',
   'recording',
@@ -17,7 +16,11 @@ export const createEncounterInput = z
   .strictObject({
     patientId: z.uuid('Use the id of a patient of your clinic'),
     language: z.enum(encounterLanguages, 'Choose one of: pt-BR, en, es').default('pt-BR'),
-    template: z.enum(noteTemplates, `Choose one of: ${noteTemplates.join(', ')}`).default('soap'),
+    template: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{1,39}$/, 'Use the key of a note template (see GET /templates)')
+      .default('soap')
+      .describe('A built-in template (soap, hp, progress, pediatric, psychiatry) or one of the clinic’s own'),
   })
   .meta({ id: 'CreateEncounter' });
 export type CreateEncounterInput = z.infer<typeof createEncounterInput>;
@@ -28,7 +31,7 @@ export const encounterSchema = z
     patientId: z.uuid(),
     status: z.enum(encounterStatuses),
     language: z.enum(encounterLanguages),
-    template: z.enum(noteTemplates),
+    template: z.string(),
     failureReason: z.string().nullable(),
     audio: z.object({
       source: z.enum(['upload', 'chunks']).nullable(),

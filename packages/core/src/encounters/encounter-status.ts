@@ -12,7 +12,7 @@ const allowedTransitions: Record<EncounterStatus, readonly EncounterStatus[]> = 
   generating: ['ready', 'failed'],
   ready: ['generating', 'signed'],
   signed: [],
-  failed: ['transcribing', 'generating'],
+  failed: ['recording', 'transcribing', 'generating'],
 };
 
 export function canTransition(from: EncounterStatus, to: EncounterStatus): boolean {

@@ -28,6 +28,24 @@ export const jobQueues = {
     // Whole consultations take minutes on a CPU; windows already transcribed are kept across retries.
     expireInSeconds: 3_600,
   },
+  finalizeTranscript: {
+    name: 'finalize-transcript',
+    policy: 'stately',
+    retryLimit: 6,
+    retryDelay: 2,
+    retryBackoff: true,
+    // Database work only.
+    expireInSeconds: 120,
+  },
+  generateNote: {
+    name: 'generate-note',
+    policy: 'stately',
+    retryLimit: 4,
+    retryDelay: 5,
+    retryBackoff: true,
+    // A long consultation on a CPU model takes minutes; a hosted model, seconds.
+    expireInSeconds: 1_800,
+  },
 } satisfies Record<string, PgBoss.Queue & { name: string }>;
 
 export type JobQueueName = (typeof jobQueues)[keyof typeof jobQueues]['name'];

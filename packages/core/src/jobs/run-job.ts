@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import { ProviderError } from '@healthcare/ai/http/provider-error';
+import { InvalidNoteOutputError } from '@healthcare/ai/notes/write-note';
 import type { Logger } from '../logging/create-logger';
 import { AudioDecodeError } from '../media/audio-decode-error';
 import { PermanentJobError } from './job-errors';
@@ -54,6 +55,8 @@ function permanentReason(error: unknown): string | undefined {
   if (error instanceof PermanentJobError) return error.reason;
   if (error instanceof AudioDecodeError) return error.message;
   if (error instanceof ProviderError && !error.retryable) return error.message;
+  if (error instanceof InvalidNoteOutputError)
+    return `${error.message} Try “retry”, or regenerate with another template; if it keeps failing, the configured model may be too small for this template.`;
   return undefined;
 }
 

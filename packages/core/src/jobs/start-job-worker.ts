@@ -1,25 +1,30 @@
 import type { Logger } from '../logging/create-logger';
+import { generateNoteJob } from '../notes/generate-note.job';
+import { finalizeTranscriptJob } from '../transcripts/finalize-transcript.job';
 import { transcribeChunkJob } from '../transcripts/transcribe-chunk.job';
 import { transcribeRecordingJob } from '../transcripts/transcribe-recording.job';
-import type { TranscriptionDependencies } from '../transcripts/transcription-dependencies';
+import type { WorkerDependencies } from './worker-dependencies';
 import type { JobClient } from './job-client';
 import { runJob, type JobDefinition } from './run-job';
 
 // Per process: chunks are short and many (two at once keep the transcript live on 2 cores);
 // whole recordings are long and already parallel inside the job.
-const concurrency = { chunk: 2, recording: 1 };
+// Notes: one at a time, since an embedded model uses every core.
+const concurrency = { chunk: 2, recording: 1, finalize: 1, note: 1 };
 // How often an idle worker looks for new work: the delay a new chunk may wait before starting.
 const pollingIntervalSeconds = 0.5;
 
 /** Works every queue in this process: inside the app in the embedded mode, in apps/worker in a cluster. */
 export async function startJobWorker(
   jobs: JobClient,
-  deps: TranscriptionDependencies,
+  deps: WorkerDependencies,
   logger: Logger,
 ): Promise<() => Promise<void>> {
   const definitions: [JobDefinition<never>, number][] = [
     [transcribeChunkJob(deps) as JobDefinition<never>, concurrency.chunk],
     [transcribeRecordingJob(deps) as JobDefinition<never>, concurrency.recording],
+    [finalizeTranscriptJob(deps) as JobDefinition<never>, concurrency.finalize],
+    [generateNoteJob(deps) as JobDefinition<never>, concurrency.note],
   ];
   const workerIds: string[] = [];
   for (const [definition, count] of definitions) {

@@ -9,19 +9,23 @@ import { assertTransition } from '../encounters/encounter-status';
 import { findEncounter } from '../encounters/find-encounter';
 import { toEncounter } from '../encounters/to-encounter';
 import { AppError } from '../errors/app-error';
-import { completeTranscriptWhenDone } from '../transcripts/complete-transcript-when-done';
+import { changeEncounterStatus } from '../encounters/change-encounter-status';
+import type { EventBus } from '../events/event-bus';
+import { notifyStreams } from '../events/notify-streams';
+import type { JobClient } from '../jobs/job-client';
+import { finalizeTranscriptWhenDone } from '../transcripts/finalize-transcript.job';
 
 /**
  * The browser says how many chunks it sent. Gaps are reported by number so the browser can
  * resend exactly those from its local copy; calling `complete` again with the same count is a no-op.
  */
 export async function completeRecording(
-  db: Database,
+  deps: { db: Database; jobs: JobClient; events?: EventBus },
   actor: Actor,
   encounterId: string,
   chunkCount: number,
 ): Promise<Encounter> {
-  return withTenant(db, actor.clinicId, async (tx) => {
+  const completed = await withTenant(deps.db, actor.clinicId, async (tx) => {
     const encounter = await findEncounter(tx, actor.clinicId, encounterId, { forUpdate: true });
     if (encounter.audioSource === 'upload') {
       throw new AppError('conflict', 'This encounter has a whole recording, not chunks.');
@@ -61,15 +65,13 @@ export async function completeRecording(
     // A failed encounter keeps its failure (and its reason) until someone retries it.
     const status = encounter.status === 'failed' ? 'failed' : 'transcribing';
     if (status === 'transcribing') assertTransition(encounter.status, 'transcribing');
-    const now = new Date();
-    const [row] = await tx
-      .update(encounters)
-      .set({ status, chunkCount, audioCompletedAt: now, updatedAt: now })
-      .where(eq(encounters.id, encounter.id))
-      .returning();
-    if (!row) throw new Error('update returned no row');
-    // Every chunk may already be transcribed, in which case the transcript is complete now.
-    await completeTranscriptWhenDone(tx, row.id);
+    const changes = { chunkCount, audioCompletedAt: new Date() };
+    const row =
+      status === 'failed'
+        ? (await tx.update(encounters).set(changes).where(eq(encounters.id, encounter.id)).returning())[0]!
+        : await changeEncounterStatus(tx, encounter, status, changes);
+    // Every chunk may already be transcribed, in which case the transcript can be finalized now.
+    await finalizeTranscriptWhenDone(deps.jobs, tx, row, actor.requestId);
     await recordAuditEvents(tx, actor, [
       {
         action: 'encounter.audio.complete',
@@ -81,6 +83,8 @@ export async function completeRecording(
     ]);
     return toEncounter(row, seqs.length);
   });
+  notifyStreams(deps.events, completed.id);
+  return completed;
 }
 
 function summarize(seqs: number[]): string {

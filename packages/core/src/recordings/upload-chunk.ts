@@ -4,9 +4,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { TenantTransaction } from '../db/database';
-import { audioChunks, encounters } from '../db/schema';
+import { audioChunks } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
+import { changeEncounterStatus } from '../encounters/change-encounter-status';
 import { findEncounter } from '../encounters/find-encounter';
+import { notifyStreams } from '../events/notify-streams';
 import { AppError } from '../errors/app-error';
 import { objectKeys } from '../uploads/object-keys';
 import { formatBytes, toUploadError, tooLargeBeforeReading } from '../uploads/storage-errors';
@@ -87,10 +89,7 @@ export async function uploadChunk(
       }
       assertAcceptsChunks(locked);
       if (locked.status === 'created') {
-        await tx
-          .update(encounters)
-          .set({ status: 'recording', audioSource: 'chunks', updatedAt: new Date() })
-          .where(eq(encounters.id, locked.id));
+        await changeEncounterStatus(tx, locked, 'recording', { audioSource: 'chunks' });
       }
       await enqueueTranscribeChunk(deps.jobs, tx, {
         clinicId: actor.clinicId,
@@ -110,6 +109,7 @@ export async function uploadChunk(
       keepObject = true;
       return { seq, bytes: stored.size, sha256: stored.sha256, duplicate: false };
     });
+    if (!receipt.duplicate) notifyStreams(deps.events, encounter.id);
     return receipt;
   } finally {
     if (!keepObject) await deps.storage.delete(key).catch(() => undefined);

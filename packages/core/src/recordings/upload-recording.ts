@@ -7,6 +7,9 @@ import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import type { Encounter } from '../encounters/encounter-schemas';
 import { assertTransition } from '../encounters/encounter-status';
+import type { EventBus } from '../events/event-bus';
+import { notifyStreams } from '../events/notify-streams';
+import { recordEncounterEvent } from '../events/record-encounter-event';
 import { findEncounter } from '../encounters/find-encounter';
 import { toEncounter } from '../encounters/to-encounter';
 import { AppError } from '../errors/app-error';
@@ -22,6 +25,7 @@ export interface UploadDependencies {
   storage: ObjectStorage;
   jobs: JobClient;
   maxBytes: number;
+  events?: EventBus;
 }
 
 const alreadyHasAudio = () =>
@@ -58,7 +62,7 @@ export async function uploadRecording(
     });
 
   try {
-    return await withTenant(deps.db, actor.clinicId, async (tx) => {
+    const updated = await withTenant(deps.db, actor.clinicId, async (tx) => {
       assertTransition('created', 'transcribing');
       const now = new Date();
       const [row] = await tx
@@ -83,6 +87,12 @@ export async function uploadRecording(
         )
         .returning();
       if (!row) throw alreadyHasAudio();
+      await recordEncounterEvent(tx, {
+        clinicId: actor.clinicId,
+        encounterId: row.id,
+        type: 'status',
+        data: { status: 'transcribing', failureReason: null },
+      });
       await enqueueTranscribeRecording(deps.jobs, tx, {
         clinicId: actor.clinicId,
         encounterId: row.id,
@@ -99,6 +109,8 @@ export async function uploadRecording(
       ]);
       return toEncounter(row, 0);
     });
+    notifyStreams(deps.events, updated.id);
+    return updated;
   } catch (error) {
     await deps.storage.delete(key).catch(() => undefined);
     throw error;

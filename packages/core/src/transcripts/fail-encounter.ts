@@ -1,20 +1,25 @@
-import { and, eq, notInArray } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
+import { changeEncounterStatus } from '../encounters/change-encounter-status';
+import { findEncounter } from '../encounters/find-encounter';
+import type { EventBus } from '../events/event-bus';
+import { notifyStreams } from '../events/notify-streams';
 
 /** Puts a terminal processing failure on the encounter, where the clinician sees it and can retry. */
 export async function failEncounter(
-  db: Database,
+  deps: { db: Database; events?: EventBus },
   clinicId: string,
   encounterId: string,
   reason: string,
 ): Promise<void> {
-  await withTenant(db, clinicId, async (tx) => {
-    await tx
-      .update(encounters)
-      .set({ status: 'failed', failureReason: reason.slice(0, 1000), updatedAt: new Date() })
-      // A signed or finished encounter is never knocked back by a late job.
-      .where(and(eq(encounters.id, encounterId), notInArray(encounters.status, ['signed', 'ready'])));
+  const failed = await withTenant(deps.db, clinicId, async (tx) => {
+    const encounter = await findEncounter(tx, clinicId, encounterId, { forUpdate: true }).catch(
+      () => undefined,
+    );
+    // A signed or finished encounter is never knocked back by a late job.
+    if (!encounter || ['signed', 'ready', 'failed'].includes(encounter.status)) return false;
+    await changeEncounterStatus(tx, encounter, 'failed', { failureReason: reason.slice(0, 1000) });
+    return true;
   });
+  if (failed) notifyStreams(deps.events, encounterId);
 }

@@ -2,26 +2,32 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { audioChunks, encounters } from '../db/schema';
+import { audioChunks } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
+import { changeEncounterStatus } from '../encounters/change-encounter-status';
 import type { Encounter } from '../encounters/encounter-schemas';
 import { countChunks, findEncounter } from '../encounters/find-encounter';
 import { toEncounter } from '../encounters/to-encounter';
 import { AppError } from '../errors/app-error';
+import type { EventBus } from '../events/event-bus';
+import { notifyStreams } from '../events/notify-streams';
 import type { JobClient } from '../jobs/job-client';
+import { enqueueGenerateNote } from '../notes/generate-note.job';
+import { finalizeTranscriptWhenDone } from './finalize-transcript.job';
 import { enqueueTranscribeChunk } from './transcribe-chunk.job';
 import { enqueueTranscribeRecording } from './transcribe-recording.job';
 
 /**
- * Puts a failed encounter back to work: the failure is cleared and every unit not yet
- * transcribed is enqueued again, in one transaction. Work already done is kept.
+ * Puts a failed encounter back to work where it stopped: a finished transcript goes straight
+ * to note generation; otherwise every unit not yet transcribed is enqueued again. Work
+ * already done is kept; the failure is cleared in the same transaction.
  */
 export async function retryEncounter(
-  deps: { db: Database; jobs: JobClient },
+  deps: { db: Database; jobs: JobClient; events?: EventBus },
   actor: Actor,
   encounterId: string,
 ): Promise<Encounter> {
-  return withTenant(deps.db, actor.clinicId, async (tx) => {
+  const retried = await withTenant(deps.db, actor.clinicId, async (tx) => {
     const encounter = await findEncounter(tx, actor.clinicId, encounterId, { forUpdate: true });
     if (encounter.status !== 'failed') {
       throw new AppError('conflict', 'Only a failed encounter can be retried.', {
@@ -29,7 +35,12 @@ export async function retryEncounter(
       });
     }
     const job = { clinicId: actor.clinicId, encounterId: encounter.id, requestId: actor.requestId };
-    if (encounter.audioSource === 'upload') {
+    let row;
+    if (encounter.transcriptCompletedAt) {
+      row = await changeEncounterStatus(tx, encounter, 'generating');
+      await enqueueGenerateNote(deps.jobs, tx, job);
+    } else if (encounter.audioSource === 'upload') {
+      row = await changeEncounterStatus(tx, encounter, 'transcribing');
       await enqueueTranscribeRecording(deps.jobs, tx, job);
     } else {
       const pending = await tx
@@ -37,18 +48,19 @@ export async function retryEncounter(
         .from(audioChunks)
         .where(and(eq(audioChunks.encounterId, encounter.id), isNull(audioChunks.transcribedAt)));
       for (const { seq } of pending) await enqueueTranscribeChunk(deps.jobs, tx, { ...job, seq });
+      row = await changeEncounterStatus(
+        tx,
+        encounter,
+        encounter.audioCompletedAt ? 'transcribing' : 'recording',
+      );
+      // Everything may already be transcribed (the failure was after the last chunk).
+      await finalizeTranscriptWhenDone(deps.jobs, tx, row, actor.requestId);
     }
-    const status =
-      encounter.audioSource === 'chunks' && !encounter.audioCompletedAt ? 'recording' : 'transcribing';
-    const [row] = await tx
-      .update(encounters)
-      .set({ status, failureReason: null, updatedAt: new Date() })
-      .where(eq(encounters.id, encounter.id))
-      .returning();
-    if (!row) throw new Error('update returned no row');
     await recordAuditEvents(tx, actor, [
       { action: 'encounter.retry', resourceType: 'encounter', resourceId: row.id, patientId: row.patientId },
     ]);
     return toEncounter(row, await countChunks(tx, row.id));
   });
+  notifyStreams(deps.events, retried.id);
+  return retried;
 }

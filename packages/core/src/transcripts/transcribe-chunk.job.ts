@@ -7,12 +7,14 @@ import { withTenant } from '../db/with-tenant';
 import { enqueueJob, type JobClient } from '../jobs/job-client';
 import { jobQueues } from '../jobs/job-queues';
 import type { JobDefinition } from '../jobs/run-job';
-import { completeTranscriptWhenDone } from './complete-transcript-when-done';
+import { findEncounter } from '../encounters/find-encounter';
+import { notifyStreams } from '../events/notify-streams';
+import { finalizeTranscriptWhenDone } from './finalize-transcript.job';
 import { withDecodedAudio } from './decode-stored-audio';
 import { failEncounter } from './fail-encounter';
 import { requireSpeechToText } from './speech-to-text-or-fail';
 import { storeSegments } from './store-segments';
-import type { TranscriptionDependencies } from './transcription-dependencies';
+import type { WorkerDependencies } from '../jobs/worker-dependencies';
 
 /** Ids only: job payloads sit in a table without row-level security and must carry no patient data. */
 export const transcribeChunkPayload = z.object({
@@ -39,12 +41,12 @@ export function enqueueTranscribeChunk(
  * sum of the earlier chunks' durations), so a chunk that arrives before an earlier one waits:
  * each finished chunk starts the next one if it is already there.
  */
-export function transcribeChunkJob(deps: TranscriptionDependencies): JobDefinition<TranscribeChunkPayload> {
+export function transcribeChunkJob(deps: WorkerDependencies): JobDefinition<TranscribeChunkPayload> {
   return {
     queue: jobQueues.transcribeChunk.name,
     payload: transcribeChunkPayload,
-    onFailure: (payload, reason) => failEncounter(deps.db, payload.clinicId, payload.encounterId, reason),
-    async handle({ clinicId, encounterId, seq }) {
+    onFailure: (payload, reason) => failEncounter(deps, payload.clinicId, payload.encounterId, reason),
+    async handle({ clinicId, encounterId, seq, requestId }) {
       const state = await withTenant(deps.db, clinicId, async (tx) => {
         const [encounter] = await tx.select().from(encounters).where(eq(encounters.id, encounterId));
         const chunks = await tx
@@ -70,6 +72,8 @@ export function transcribeChunkJob(deps: TranscriptionDependencies): JobDefiniti
         const transcript = await stt.transcribe(audio, { language: state.encounter!.language });
         const segments = filterHallucinations(transcript.segments);
         await withTenant(deps.db, clinicId, async (tx) => {
+          // Locked first: `complete` and this job must see each other's work (see finalizeTranscriptWhenDone).
+          const locked = await findEncounter(tx, clinicId, encounterId, { forUpdate: true });
           await storeSegments(
             tx,
             { clinicId, encounterId, source: 'chunk', sourceIndex: seq, offsetSec },
@@ -79,15 +83,21 @@ export function transcribeChunkJob(deps: TranscriptionDependencies): JobDefiniti
             .update(audioChunks)
             .set({ durationSec: audio.durationSec, transcribedAt: new Date() })
             .where(and(eq(audioChunks.encounterId, encounterId), eq(audioChunks.seq, seq)));
-          await completeTranscriptWhenDone(tx, encounterId);
+          await finalizeTranscriptWhenDone(deps.jobs, tx, locked, requestId);
           const [next] = await tx
             .select({ transcribedAt: audioChunks.transcribedAt })
             .from(audioChunks)
             .where(and(eq(audioChunks.encounterId, encounterId), eq(audioChunks.seq, seq + 1)));
           if (next && !next.transcribedAt) {
-            await enqueueTranscribeChunk(deps.jobs, tx, { clinicId, encounterId, seq: seq + 1 });
+            await enqueueTranscribeChunk(deps.jobs, tx, {
+              clinicId,
+              encounterId,
+              seq: seq + 1,
+              ...(requestId ? { requestId } : {}),
+            });
           }
         });
+        notifyStreams(deps.events, encounterId);
       });
     },
   };
@@ -95,7 +105,7 @@ export function transcribeChunkJob(deps: TranscriptionDependencies): JobDefiniti
 
 /** The duration of an earlier chunk not transcribed yet: decoded once and remembered. */
 async function measureChunk(
-  deps: TranscriptionDependencies,
+  deps: WorkerDependencies,
   clinicId: string,
   chunk: { encounterId: string; seq: number; objectKey: string },
 ): Promise<number> {

@@ -9,11 +9,13 @@ import { enqueueJob, type JobClient } from '../jobs/job-client';
 import { jobQueues } from '../jobs/job-queues';
 import type { JobDefinition } from '../jobs/run-job';
 import { withDecodedAudio } from './decode-stored-audio';
+import { notifyStreams } from '../events/notify-streams';
 import { failEncounter } from './fail-encounter';
+import { finalizeTranscriptWhenDone } from './finalize-transcript.job';
 import { sliceWav } from './slice-wav';
 import { requireSpeechToText } from './speech-to-text-or-fail';
 import { storeSegments } from './store-segments';
-import type { TranscriptionDependencies } from './transcription-dependencies';
+import type { WorkerDependencies } from '../jobs/worker-dependencies';
 
 // Five minutes of 16 kHz PCM is about 9.6 MB: under every hosted API's 25 MB upload limit.
 const windowSec = 300;
@@ -41,14 +43,12 @@ export function enqueueTranscribeRecording(
  * Transcribes a whole uploaded recording in windows, a few at a time. Each finished window is
  * recorded with its segments, so a retry (or a worker that died) resumes where it stopped.
  */
-export function transcribeRecordingJob(
-  deps: TranscriptionDependencies,
-): JobDefinition<TranscribeRecordingPayload> {
+export function transcribeRecordingJob(deps: WorkerDependencies): JobDefinition<TranscribeRecordingPayload> {
   return {
     queue: jobQueues.transcribeRecording.name,
     payload: transcribeRecordingPayload,
-    onFailure: (payload, reason) => failEncounter(deps.db, payload.clinicId, payload.encounterId, reason),
-    async handle({ clinicId, encounterId }) {
+    onFailure: (payload, reason) => failEncounter(deps, payload.clinicId, payload.encounterId, reason),
+    async handle({ clinicId, encounterId, requestId }) {
       const state = await withTenant(deps.db, clinicId, async (tx) => {
         const [encounter] = await tx.select().from(encounters).where(eq(encounters.id, encounterId));
         const done = await tx
@@ -86,18 +86,17 @@ export function transcribeRecordingJob(
               .values({ clinicId, encounterId, windowIndex: index, startSec, durationSec })
               .onConflictDoNothing();
           });
+          notifyStreams(deps.events, encounterId);
         };
         await forEachBounded(pending, parallelWindows, transcribeWindow);
-        await withTenant(deps.db, clinicId, (tx) =>
-          tx
+        await withTenant(deps.db, clinicId, async (tx) => {
+          const [locked] = await tx
             .update(encounters)
-            .set({
-              transcriptCompletedAt: new Date(),
-              audioDurationSec: audio.durationSec,
-              updatedAt: new Date(),
-            })
-            .where(eq(encounters.id, encounterId)),
-        );
+            .set({ audioDurationSec: audio.durationSec, updatedAt: new Date() })
+            .where(eq(encounters.id, encounterId))
+            .returning();
+          if (locked) await finalizeTranscriptWhenDone(deps.jobs, tx, locked, requestId);
+        });
       });
     },
   };

@@ -7,14 +7,17 @@ import { connectDatabase, type Database } from '@healthcare/core/db/database';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 import { createMemoryRateLimiter } from '@healthcare/core/rate-limit/memory-rate-limiter';
 import { createRedisRateLimiter } from '@healthcare/core/rate-limit/redis-rate-limiter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '@healthcare/core/cache/connect-redis';
+import { createEventBus } from '@healthcare/core/events/create-event-bus';
+import type { EventBus } from '@healthcare/core/events/event-bus';
+import { createWorkerDependencies } from '@healthcare/core/jobs/create-worker-dependencies';
 import type pg from 'pg';
 import { createObjectStorage } from '@healthcare/core/storage/create-object-storage';
 import type { ObjectStorage } from '@healthcare/core/storage/object-storage';
 import { deriveSecret } from '@healthcare/core/auth/derive-secret';
 import { startJobClient, stopJobClient, type JobClient } from '@healthcare/core/jobs/job-client';
 import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
-import { configuredSpeechToText } from '@healthcare/core/transcripts/configured-speech-to-text';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -25,6 +28,8 @@ export interface AppContext {
   redis: Redis | undefined;
   storage: ObjectStorage;
   jobs: JobClient;
+  /** Wakes live event streams; across replicas through Redis when configured. */
+  events: EventBus;
   /** Signs the local storage's download links (derived from the token signing key). */
   downloadSigningSecret: string;
   accessTokens: AccessTokens;
@@ -48,10 +53,11 @@ export async function createAppContext(
     supervise: config.worker.inProcess,
     maintenanceIntervalSeconds: config.worker.maintenanceIntervalSeconds,
   });
+  const events = createEventBus(redis, logger);
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
-        { db: database.db, storage, jobs, stt: configuredSpeechToText(config, logger), logger },
+        await createWorkerDependencies(config, logger, { db: database.db, jobs, events }),
         logger,
       )
     : undefined;
@@ -65,6 +71,7 @@ export async function createAppContext(
     redis,
     storage,
     jobs,
+    events,
     downloadSigningSecret,
     accessTokens,
     sessionSettings: {
@@ -75,38 +82,9 @@ export async function createAppContext(
     async close() {
       await stopWorker?.();
       await stopJobClient(jobs, { graceful: true, timeoutMs: 10_000 });
+      await events.close();
       redis?.disconnect();
       await database.close();
     },
   };
-}
-
-/** Waits briefly for the first connection, but starts without Redis rather than not at all. */
-async function connectRedis(url: string, logger: Logger): Promise<Redis> {
-  const redis = new Redis(url, {
-    // Redis is a cache: a command fails at once when it is down instead of queueing behind a reconnect.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 500, 5_000),
-  });
-  let lastWarning = 0;
-  redis.on('error', (error: Error) => {
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
-    logger.warn(
-      { err: { type: error.name, message: error.message } },
-      'Redis unavailable; continuing without it',
-    );
-  });
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      redis.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, 2_000);
-    redis.once('ready', done);
-  });
-  return redis;
 }

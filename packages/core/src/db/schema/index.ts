@@ -8,3 +8,8 @@ export * from './audio-chunks';
 export * from './documents';
 export * from './transcript-segments';
 export * from './transcribed-windows';
+export * from './note-templates';
+export * from './notes';
+export * from './note-versions';
+export * from './note-addenda';
+export * from './encounter-events';

@@ -24,6 +24,17 @@ import { getDocumentContentRoute } from './documents/get-document-content.route'
 import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
 import { uploadDocumentRoute } from './documents/upload-document.route';
 import { downloadFileRoute } from './files/download-file.route';
+import { streamEncounterEventsRoute } from './encounters/stream-encounter-events.route';
+import { addAddendumRoute } from './notes/add-addendum.route';
+import { getNoteRoute } from './notes/get-note.route';
+import { regenerateNoteRoute } from './notes/regenerate-note.route';
+import { signNoteRoute } from './notes/sign-note.route';
+import { updateNoteRoute } from './notes/update-note.route';
+import { createTemplateRoute } from './templates/create-template.route';
+import { deleteTemplateRoute } from './templates/delete-template.route';
+import { getTemplateRoute } from './templates/get-template.route';
+import { listTemplatesRoute } from './templates/list-templates.route';
+import { updateTemplateRoute } from './templates/update-template.route';
 
 /** Every /api/v1 endpoint. The router, the OpenAPI document and its coverage test all read this list. */
 export const apiRoutes = [
@@ -46,6 +57,17 @@ export const apiRoutes = [
   completeRecordingRoute,
   getTranscriptRoute,
   retryEncounterRoute,
+  streamEncounterEventsRoute,
+  getNoteRoute,
+  updateNoteRoute,
+  regenerateNoteRoute,
+  signNoteRoute,
+  addAddendumRoute,
+  listTemplatesRoute,
+  getTemplateRoute,
+  createTemplateRoute,
+  updateTemplateRoute,
+  deleteTemplateRoute,
   uploadDocumentRoute,
   listPatientDocumentsRoute,
   getDocumentContentRoute,

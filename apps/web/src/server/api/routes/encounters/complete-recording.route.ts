@@ -19,6 +19,6 @@ export const completeRecordingRoute = defineRoute({
     },
   },
   async handle({ app, actor, params, body }) {
-    return jsonResponse(202, await completeRecording(app.db, actor, params.id, body.chunkCount));
+    return jsonResponse(202, await completeRecording(app, actor, params.id, body.chunkCount));
   },
 });

@@ -32,7 +32,7 @@ describe('POST /encounters', () => {
     expect(english.body).toMatchObject({ language: 'en', template: 'psychiatry' });
     const bad = await api.post(
       '/api/v1/encounters',
-      { patientId, language: 'klingon', template: 'haiku', extra: 1 },
+      { patientId, language: 'klingon', template: 'Not a key!', extra: 1 },
       token,
     );
     expect(bad.status).toBe(400);
@@ -40,6 +40,12 @@ describe('POST /encounters', () => {
       '/extra',
       '/language',
       '/template',
+    ]);
+    // Well formed, but no built-in or clinic template has this key.
+    const unknown = await api.post('/api/v1/encounters', { patientId, template: 'haiku' }, token);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/template', code: 'unknown_template' }),
     ]);
   });
 

@@ -16,6 +16,6 @@ export const retryEncounterRoute = defineRoute({
     409: { description: 'The encounter has not failed' },
   },
   async handle({ app, actor, params }) {
-    return jsonResponse(202, await retryEncounter({ db: app.db, jobs: app.jobs }, actor, params.id));
+    return jsonResponse(202, await retryEncounter(app, actor, params.id));
   },
 });

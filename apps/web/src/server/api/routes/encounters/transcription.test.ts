@@ -195,11 +195,9 @@ describe('idempotent jobs', () => {
     });
     const { app } = testApp();
     const job = transcribeChunkJob({
-      db: app.db,
-      storage: app.storage,
-      jobs: app.jobs,
+      ...app,
       stt: configuredSpeechToText(app.config, app.logger),
-      logger: app.logger,
+      noteWriter: undefined,
     });
     const payload = { clinicId: session.clinic.id, encounterId, seq: 0 };
     await job.handle(payload);

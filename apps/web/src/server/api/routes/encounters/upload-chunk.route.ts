@@ -26,7 +26,7 @@ export const uploadChunkRoute = defineRoute({
   },
   async handle({ app, actor, params, request }) {
     const receipt = await uploadChunk(
-      { db: app.db, storage: app.storage, jobs: app.jobs, maxBytes: app.config.uploads.maxChunkBytes },
+      { ...app, maxBytes: app.config.uploads.maxChunkBytes },
       actor,
       params.id,
       params.seq,

@@ -33,7 +33,7 @@ export const uploadRecordingRoute = defineRoute({
   },
   async handle({ app, actor, params, request }) {
     const encounter = await uploadRecording(
-      { db: app.db, storage: app.storage, jobs: app.jobs, maxBytes: app.config.uploads.maxAudioBytes },
+      { ...app, maxBytes: app.config.uploads.maxAudioBytes },
       actor,
       params.id,
       requestBodyStream(request),

@@ -1,0 +1,21 @@
+import type { NoteWriter } from '@healthcare/ai/llm/note-writer';
+import type { SpeechToText } from '@healthcare/ai/stt/speech-to-text';
+import type { Database } from '../db/database';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logging/create-logger';
+import type { ObjectStorage } from '../storage/object-storage';
+import type { JobClient } from './job-client';
+
+/** What job handlers use, built the same way in the app (embedded) and in apps/worker (cluster). */
+export interface WorkerDependencies {
+  db: Database;
+  storage: ObjectStorage;
+  jobs: JobClient;
+  /** Wakes the live streams after a job commits. */
+  events: EventBus;
+  /** Absent when none is configured: the encounter then says so instead of waiting forever. */
+  stt: SpeechToText | undefined;
+  /** Absent when none is configured, likewise. */
+  noteWriter: NoteWriter | undefined;
+  logger: Logger;
+}
