@@ -29,7 +29,7 @@ export function noteOutputJsonSchema(template: NoteTemplate, segmentIds: string[
   const item = {
     type: 'object',
     properties: {
-      text: { type: 'string', maxLength: limits.maxItemChars },
+      text: { type: 'string', minLength: 1, maxLength: limits.maxItemChars },
       evidence: { type: 'array', items: evidenceId, maxItems: limits.maxEvidence },
     },
     required: ['text', 'evidence'],
@@ -58,8 +58,12 @@ export function noteOutputJsonSchema(template: NoteTemplate, segmentIds: string[
 
 /** The same contract as a zod schema: what is actually accepted from any provider. */
 export function noteOutputSchema(template: NoteTemplate, limits: NoteOutputLimits) {
+  // JSON Schema counts code points, as constrained decoders do; zod's max() would count UTF-16 units.
+  const codePoints = (text: string) => [...text].length;
   const item = z.object({
-    text: z.string().trim().min(1).max(limits.maxItemChars),
+    text: z.string().refine((text) => codePoints(text) >= 1 && codePoints(text) <= limits.maxItemChars, {
+      message: `Each statement has 1 to ${limits.maxItemChars} characters`,
+    }),
     evidence: z.array(z.string()).max(limits.maxEvidence),
   });
   return z.object({

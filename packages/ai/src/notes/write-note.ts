@@ -77,10 +77,12 @@ export async function writeNote(input: {
         sections: input.template.sections.map((section) => ({
           key: section.key,
           title: localize(section.title, input.language),
-          items: (parsed.data.sections[section.key] ?? []).map((item) => ({
-            text: item.text,
-            evidence: [...new Set(item.evidence)].map((ref) => idByRef.get(ref) ?? ref),
-          })),
+          items: (parsed.data.sections[section.key] ?? [])
+            .map((item) => ({
+              text: item.text.trim(),
+              evidence: [...new Set(item.evidence)].map((ref) => idByRef.get(ref) ?? ref),
+            }))
+            .filter((item) => item.text !== ''),
         })),
         model: completion.model,
         usage,

@@ -64,6 +64,11 @@ export interface Config {
       }
     | undefined;
   /**
+   * Bounds on what the model may write: every statement and list is bounded in the JSON schema,
+   * since a grammar-constrained model otherwise writes until its token limit.
+   */
+  notes: { maxItems: number; maxItemChars: number; maxEvidence: number };
+  /**
    * Absent: no language model is configured, and note writing fails with a message saying so.
    * Azure OpenAI is the openai provider with an API version (and its deployment URL as base URL).
    */
@@ -243,6 +248,11 @@ export function toConfig(env: Environment): Config {
         },
     stt: sttConfig(env, dataDir),
     llm: llmConfig(env, dataDir),
+    notes: {
+      maxItems: env.NOTE_MAX_ITEMS_PER_SECTION,
+      maxItemChars: env.NOTE_MAX_ITEM_CHARS,
+      maxEvidence: 8,
+    },
     worker: {
       inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true',
       maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,

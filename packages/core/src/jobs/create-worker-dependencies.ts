@@ -25,6 +25,7 @@ export async function createWorkerDependencies(
     storage,
     stt: configuredSpeechToText(config, logger),
     noteWriter: configuredNoteWriter(config, logger),
+    noteLimits: config.notes,
     logger,
   };
 }

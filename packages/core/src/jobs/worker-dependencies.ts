@@ -1,4 +1,5 @@
 import type { NoteWriter } from '@healthcare/ai/llm/note-writer';
+import type { NoteOutputLimits } from '@healthcare/ai/notes/note-output-schema';
 import type { SpeechToText } from '@healthcare/ai/stt/speech-to-text';
 import type { Database } from '../db/database';
 import type { EventBus } from '../events/event-bus';
@@ -17,5 +18,6 @@ export interface WorkerDependencies {
   stt: SpeechToText | undefined;
   /** Absent when none is configured, likewise. */
   noteWriter: NoteWriter | undefined;
+  noteLimits: NoteOutputLimits;
   logger: Logger;
 }

@@ -67,6 +67,7 @@ export function generateNoteJob(deps: WorkerDependencies): JobDefinition<Generat
               writer: requireNoteWriter(deps.noteWriter),
               template,
               language: encounter.language,
+              limits: deps.noteLimits,
               transcript: segments.map((segment) => ({
                 id: segment.id,
                 start: segment.startSec,

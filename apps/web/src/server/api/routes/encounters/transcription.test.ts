@@ -198,6 +198,7 @@ describe('idempotent jobs', () => {
       ...app,
       stt: configuredSpeechToText(app.config, app.logger),
       noteWriter: undefined,
+      noteLimits: app.config.notes,
     });
     const payload = { clinicId: session.clinic.id, encounterId, seq: 0 };
     await job.handle(payload);

@@ -339,6 +339,7 @@ describe('from recording to signed note', () => {
       ...app,
       stt: undefined,
       noteWriter: configuredNoteWriter(app.config, app.logger),
+      noteLimits: app.config.notes,
     });
     await job.handle({ clinicId: session.clinic.id, encounterId });
     expect((await noteOf(token, encounterId)).body.version).toBe(2);
