@@ -10,6 +10,7 @@ import { withTenant } from '@healthcare/core/db/with-tenant';
 import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
 import { configuredNoteWriter } from '@healthcare/core/notes/configured-note-writer';
 import { generateNoteJob } from '@healthcare/core/notes/generate-note.job';
+import { finalizeTranscriptJob } from '@healthcare/core/transcripts/finalize-transcript.job';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -335,6 +336,7 @@ describe('from recording to signed note', () => {
 
     // The job ran already: running it again (a duplicate delivery) adds nothing.
     const { app } = testApp();
+    const requestsBefore = llm.requests.length;
     const job = generateNoteJob({
       ...app,
       stt: undefined,
@@ -343,6 +345,15 @@ describe('from recording to signed note', () => {
     });
     await job.handle({ clinicId: session.clinic.id, encounterId });
     expect((await noteOf(token, encounterId)).body.version).toBe(2);
+    const finalize = finalizeTranscriptJob({
+      ...app,
+      stt: undefined,
+      noteWriter: undefined,
+      noteLimits: app.config.notes,
+    });
+    await finalize.handle({ clinicId: session.clinic.id, encounterId });
+    expect((await api.get(`/api/v1/encounters/${encounterId}`, token)).body.status).toBe('ready');
+    expect(llm.requests.length).toBe(requestsBefore);
   });
 
   it('should fail clearly when the model keeps answering nonsense, and recover with retry', async () => {
