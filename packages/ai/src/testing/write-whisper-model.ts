@@ -34,10 +34,12 @@ export async function writeWhisperModel(
   for (let index = 0; index < mels * 201; index += 1)
     filters.writeFloatLE(Math.abs(random()) * 0.01, 8 + index * 4);
   await write(filters);
-  // Vocabulary: the 50257 byte-level tokens; specials follow implicitly.
+  // Vocabulary: the 50257 byte-level tokens; specials follow implicitly. Token 220 is a lone
+  // space, as in the real vocabulary: whisper.cpp looks it up by text to suppress blank output
+  // (its default), and throws when it is missing.
   const words: Buffer[] = [int32(50_257)];
   for (let index = 0; index < 50_257; index += 1) {
-    const word = Buffer.from(` w${index}`);
+    const word = Buffer.from(index === 220 ? ' ' : ` w${index}`);
     words.push(int32(word.length), word);
   }
   await write(Buffer.concat(words));
@@ -56,8 +58,14 @@ export async function writeWhisperModel(
     if (options.endOfTextBias) {
       if (name === 'decoder.ln.weight') values.fill(0);
       if (name === 'decoder.ln.bias') values.fill(1);
-      // Row 50257 (end of text) of the token embedding: all ones, so it wins every step.
-      if (name === 'decoder.token_embedding.weight') values.fill(1, 50_257 * state, 50_258 * state);
+      // Rows 50257 (end of text) and 50364 (timestamp 0.00) of the token embedding: all ones, so
+      // they win every step. whisper.cpp's defaults forbid end of text as the first token and then
+      // pick a timestamp; a random one (up to 1 s) would advance the window only that far, and a
+      // 5 s chunk would take hundreds of passes. Timestamp 0.00 then end of text ends the window.
+      if (name === 'decoder.token_embedding.weight') {
+        values.fill(1, 50_257 * state, 50_258 * state);
+        values.fill(1, 50_364 * state, 50_365 * state);
+      }
     }
     const data = f16 ? Buffer.from(toHalves(values).buffer) : Buffer.from(values.buffer);
     await write(data);
