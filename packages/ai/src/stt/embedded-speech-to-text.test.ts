@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProviderError } from '../http/provider-error';
 import { writeSilentWav } from '../testing/write-silent-wav';
 import { writeWhisperModel } from '../testing/write-whisper-model';
 import { createEmbeddedSpeechToText } from './embedded-speech-to-text';
@@ -68,4 +69,16 @@ describe('embedded speech-to-text (whisper.cpp)', () => {
     expect(results).toHaveLength(3);
     expect(loads).toBe(1);
   });
+
+  it('should fail with a clear sentence when whisper.cpp fails during a transcription', async () => {
+    const brokenModel = path.join(scratch, 'ggml-tiny-without-space.bin');
+    await writeWhisperModel(brokenModel, { size: 'tiny', withoutSpaceToken: true });
+    const stt = createEmbeddedSpeechToText({ modelFile: async () => brokenModel, threads: 2 });
+    const audio = { path: path.join(scratch, 'two-seconds.wav'), durationSec: 2 };
+    // At least 1 s: whisper.cpp returns at once, without decoding, for anything shorter.
+    await writeSilentWav(audio.path, 2);
+    const failure = await stt.transcribe(audio, { language: 'en' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ProviderError);
+    expect((failure as Error).message).toMatch(/^The built-in speech-to-text engine failed \(map::at\)/);
+  }, 60_000);
 });

@@ -57,7 +57,10 @@ export function createEmbeddedSpeechToText(options: EmbeddedSpeechToTextOptions)
             ...(prompt ? { initial_prompt: prompt } : {}),
             ...options.decoding,
           });
-          results = await task.result;
+          const outcome: unknown = await task.result;
+          // smart-whisper resolves with the error when whisper.cpp throws (a C++ exception), not rejects.
+          if (!Array.isArray(outcome)) throw outcome instanceof Error ? outcome : new Error(String(outcome));
+          results = outcome as Awaited<typeof task.result>;
         } catch (error) {
           whisper = undefined;
           throw new ProviderError(

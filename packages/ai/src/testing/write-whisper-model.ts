@@ -6,10 +6,17 @@ import { once } from 'node:events';
  * `base` and random weights, so the real engine loads and runs it: no weights can be downloaded
  * here, and none ship in any package. Compute per window and per token match the real model.
  * `endOfTextBias` makes the decoder choose end-of-text at once, so runs stay short.
+ * `withoutSpaceToken` writes a model that makes the real engine fail, for error-path tests.
  */
 export async function writeWhisperModel(
   path: string,
-  options: { size: 'tiny' | 'base'; endOfTextBias?: boolean; seed?: number },
+  options: {
+    size: 'tiny' | 'base';
+    endOfTextBias?: boolean;
+    seed?: number;
+    /** Leaves the lone space out of the vocabulary: whisper.cpp then fails under its default decoding. */
+    withoutSpaceToken?: boolean;
+  },
 ) {
   const [state, heads, layers] = options.size === 'tiny' ? [384, 6, 4] : [512, 8, 6];
   const vocab = 51_865;
@@ -39,7 +46,7 @@ export async function writeWhisperModel(
   // (its default), and throws when it is missing.
   const words: Buffer[] = [int32(50_257)];
   for (let index = 0; index < 50_257; index += 1) {
-    const word = Buffer.from(index === 220 ? ' ' : ` w${index}`);
+    const word = Buffer.from(index === 220 && !options.withoutSpaceToken ? ' ' : ` w${index}`);
     words.push(int32(word.length), word);
   }
   await write(Buffer.concat(words));
