@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeWhisperModel } from '@healthcare/ai/testing/write-whisper-model';
 import { writeSilentWav } from '@healthcare/ai/testing/write-silent-wav';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -167,8 +168,15 @@ describe('refused transcription requests', () => {
   });
 
   it('should answer 500 with the engine’s own explanation when whisper.cpp fails', async () => {
-    // Blank suppression looks up a " " token the generated vocabulary lacks: whisper.cpp fails.
-    const failing = await start({}, { ...relaxedDecoding, suppress_blank: true });
+    // Blank suppression looks up the " " token, which this generated vocabulary lacks: whisper.cpp fails.
+    const brokenModel = path.join(scratch, 'ggml-tiny-without-space.bin');
+    await writeWhisperModel(brokenModel, { size: 'tiny', withoutSpaceToken: true });
+    const failing = await startTestSttService(
+      brokenModel,
+      { STT_MAX_UPLOAD_BYTES: String(maxUploadBytes) },
+      { ...relaxedDecoding, suppress_blank: true },
+    );
+    services.push(failing);
     const response = await postTranscription(failing.url, { language: 'pt' }, { path: wav });
     expect(await errorOf(response)).toMatchObject({
       status: 500,

@@ -7,10 +7,17 @@ import { gaussian, toHalves } from './random-weights';
  * `base` and random weights, so the real engine loads and runs it: no weights can be downloaded
  * here, and none ship in any package. Compute per window and per token match the real model.
  * `endOfTextBias` makes the decoder choose end-of-text at once, so runs stay short.
+ * `withoutSpaceToken` writes a model that makes the real engine fail, for error-path tests.
  */
 export async function writeWhisperModel(
   path: string,
-  options: { size: 'tiny' | 'base'; endOfTextBias?: boolean; seed?: number },
+  options: {
+    size: 'tiny' | 'base';
+    endOfTextBias?: boolean;
+    seed?: number;
+    /** Leaves the lone space out of the vocabulary: whisper.cpp then fails under its default decoding. */
+    withoutSpaceToken?: boolean;
+  },
 ) {
   const [state, heads, layers] = options.size === 'tiny' ? [384, 6, 4] : [512, 8, 6];
   const vocab = 51_865;
@@ -35,10 +42,12 @@ export async function writeWhisperModel(
   for (let index = 0; index < mels * 201; index += 1)
     filters.writeFloatLE(Math.abs(random()) * 0.01, 8 + index * 4);
   await write(filters);
-  // Vocabulary: the 50257 byte-level tokens; specials follow implicitly.
+  // Vocabulary: the 50257 byte-level tokens; specials follow implicitly. Token 220 is a lone
+  // space, as in the real vocabulary: whisper.cpp looks it up by text to suppress blank output
+  // (its default), and throws when it is missing.
   const words: Buffer[] = [int32(50_257)];
   for (let index = 0; index < 50_257; index += 1) {
-    const word = Buffer.from(` w${index}`);
+    const word = Buffer.from(index === 220 && !options.withoutSpaceToken ? ' ' : ` w${index}`);
     words.push(int32(word.length), word);
   }
   await write(Buffer.concat(words));
@@ -57,8 +66,14 @@ export async function writeWhisperModel(
     if (options.endOfTextBias) {
       if (name === 'decoder.ln.weight') values.fill(0);
       if (name === 'decoder.ln.bias') values.fill(1);
-      // Row 50257 (end of text) of the token embedding: all ones, so it wins every step.
-      if (name === 'decoder.token_embedding.weight') values.fill(1, 50_257 * state, 50_258 * state);
+      // Rows 50257 (end of text) and 50364 (timestamp 0.00) of the token embedding: all ones, so
+      // they win every step. whisper.cpp's defaults forbid end of text as the first token and then
+      // pick a timestamp; a random one (up to 1 s) would advance the window only that far, and a
+      // 5 s chunk would take hundreds of passes. Timestamp 0.00 then end of text ends the window.
+      if (name === 'decoder.token_embedding.weight') {
+        values.fill(1, 50_257 * state, 50_258 * state);
+        values.fill(1, 50_364 * state, 50_365 * state);
+      }
     }
     const data = f16 ? Buffer.from(toHalves(values).buffer) : Buffer.from(values.buffer);
     await write(data);

@@ -1,0 +1,24 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+/** The real app (API server and, with RUN_WORKER=true, its job worker) in a process of its own. */
+export async function startApp(environment: Record<string, string>) {
+  const child = fork(fileURLToPath(new URL('../upload/serve.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, LOG_LEVEL: 'warn', ...environment },
+  });
+  const exited = once(child, 'exit');
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the app exited with ${code} while starting`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    /** Resolves once the process is gone, so no worker of it can take the next app's jobs. */
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
