@@ -1,7 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
 import type { NoteWriter } from '@healthcare/ai/llm/note-writer';
-import { writeNote, type WrittenNote } from '@healthcare/ai/notes/write-note';
-import { localize, type NoteTemplate } from '@healthcare/ai/notes/note-template';
 import { z } from 'zod';
 import type { TenantTransaction } from '../db/database';
 import { notes, noteVersions, transcriptSegments } from '../db/schema';
@@ -16,8 +14,8 @@ import { jobQueues } from '../jobs/job-queues';
 import type { JobDefinition } from '../jobs/run-job';
 import type { WorkerDependencies } from '../jobs/worker-dependencies';
 import { resolveTemplate } from '../templates/resolve-template';
+import { writeCheckedNote } from './write-checked-note';
 import { failEncounter } from '../transcripts/fail-encounter';
-import { flagWrittenSections } from './flag-items';
 
 export const generateNotePayload = z.object({
   clinicId: z.uuid(),
@@ -60,24 +58,20 @@ export function generateNoteJob(deps: WorkerDependencies): JobDefinition<Generat
           `The note template “${encounter.template}” no longer exists. Choose another template and regenerate the note.`,
         );
       }
-      const written =
-        segments.length === 0
-          ? emptyNote(template, encounter.language)
-          : await writeNote({
-              writer: requireNoteWriter(deps.noteWriter),
-              template,
-              language: encounter.language,
-              limits: deps.noteLimits,
-              transcript: segments.map((segment) => ({
-                id: segment.id,
-                start: segment.startSec,
-                end: segment.endSec,
-                text: segment.text,
-                speaker: segment.speaker,
-              })),
-            });
-      const byId = new Map(segments.map((segment) => [segment.id, { text: segment.text }]));
-      const sections = flagWrittenSections(written.sections, byId, encounter.language);
+      const { sections, written } = await writeCheckedNote({
+        writer: deps.noteWriter,
+        requireWriter: requireNoteWriter,
+        template,
+        language: encounter.language,
+        limits: deps.noteLimits,
+        transcript: segments.map((segment) => ({
+          id: segment.id,
+          start: segment.startSec,
+          end: segment.endSec,
+          text: segment.text,
+          speaker: segment.speaker,
+        })),
+      });
 
       const stored = await withTenant(deps.db, clinicId, async (tx) => {
         const locked = await findEncounter(tx, clinicId, encounterId, { forUpdate: true }).catch(
@@ -113,7 +107,7 @@ export function generateNoteJob(deps: WorkerDependencies): JobDefinition<Generat
           version,
           source: 'generated',
           sections,
-          model: written.attempts > 0 ? written.model : null,
+          model: written?.model ?? null,
         });
         await changeEncounterStatus(tx, locked, 'ready');
         await recordEncounterEvent(tx, {
@@ -128,9 +122,9 @@ export function generateNoteJob(deps: WorkerDependencies): JobDefinition<Generat
         deps.logger.info(
           {
             encounterId,
-            model: written.model,
-            inputTokens: written.usage.inputTokens,
-            outputTokens: written.usage.outputTokens,
+            model: written?.model,
+            inputTokens: written?.usage.inputTokens ?? 0,
+            outputTokens: written?.usage.outputTokens ?? 0,
           },
           'note generated',
         );
@@ -147,18 +141,4 @@ function requireNoteWriter(writer: NoteWriter | undefined): NoteWriter {
     );
   }
   return writer;
-}
-
-/** Nothing was said: every section is empty, and no model is asked to invent one. */
-function emptyNote(template: NoteTemplate, language: string): WrittenNote {
-  return {
-    sections: template.sections.map((section) => ({
-      key: section.key,
-      title: localize(section.title, language),
-      items: [],
-    })),
-    model: 'none',
-    usage: { inputTokens: 0, outputTokens: 0 },
-    attempts: 0,
-  };
 }
