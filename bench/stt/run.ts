@@ -22,7 +22,7 @@ for (const bench of benches) {
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   createInterface({ input: child.stderr }).on('line', (line) => {
-    if (!engineChatter.test(line)) process.stderr.write(`${line}\n`);
+    if (line.trim() && !engineChatter.test(line)) process.stderr.write(`${line}\n`);
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) {
