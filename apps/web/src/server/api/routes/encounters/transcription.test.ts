@@ -1,7 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { answerNoteFromTranscript } from '@healthcare/ai/testing/answer-note-from-transcript';
+import { startFakeOpenAiChatServer } from '@healthcare/ai/testing/fake-llm-servers';
 import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
+import { writeLlamaModel } from '@healthcare/ai/testing/write-llama-model';
 import { writeWhisperModel } from '@healthcare/ai/testing/write-whisper-model';
 import { audioChunks } from '@healthcare/core/db/schema/audio-chunks';
 import { withTenant } from '@healthcare/core/db/with-tenant';
@@ -19,15 +22,19 @@ import {
 import { useTestApp } from '../../../testing/start-test-app';
 
 let stt: Awaited<ReturnType<typeof startFakeOpenAiSttServer>>;
+let llm: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
 let scratch: string;
 const audio = new Map<string, Buffer>();
 
 beforeAll(async () => {
   stt = await startFakeOpenAiSttServer();
+  llm = await startFakeOpenAiChatServer({ defaultAnswer: answerNoteFromTranscript });
   scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-transcription-'));
   for (const [name, args, seconds] of [
     ['chunk-0', ['-c:a', 'libopus'], 1],
     ['chunk-1', ['-c:a', 'libopus', '-b:a', '32k'], 1],
+    // whisper.cpp returns at once, without decoding, for audio shorter than 1 s.
+    ['chunk-long', ['-c:a', 'libopus'], 2.5],
     ['recording', ['-c:a', 'pcm_s16le'], 2.5],
     ['damaged', ['-c:a', 'aac'], 2.5],
   ] as const) {
@@ -42,11 +49,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await stt.close();
+  await llm.close();
   await rm(scratch, { recursive: true, force: true });
 });
 
 const { api, testApp } = useTestApp(
-  () => ({ RUN_WORKER: 'true', STT_PROVIDER: 'openai', STT_BASE_URL: stt.baseUrl, STT_API_KEY: 'sk-test' }),
+  () => ({
+    RUN_WORKER: 'true',
+    STT_PROVIDER: 'openai',
+    STT_BASE_URL: stt.baseUrl,
+    STT_API_KEY: 'sk-test',
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: llm.baseUrl,
+  }),
   { ownDatabase: true },
 );
 
@@ -250,17 +265,30 @@ describe('without a speech-to-text service', () => {
   });
 });
 
-describe('with the embedded whisper.cpp engine', () => {
+describe('with the embedded engines (whisper.cpp and llama.cpp in the app)', () => {
   let modelPath: string;
+  let llamaPath: string;
   beforeAll(async () => {
     modelPath = path.join(scratch, 'ggml-tiny-random.bin');
+    llamaPath = path.join(scratch, 'tiny-random.gguf');
     await writeWhisperModel(modelPath, { size: 'tiny', endOfTextBias: true });
+    await writeLlamaModel(llamaPath, { shape: 'tiny' });
   }, 60_000);
   const embedded = useTestApp(
-    () => ({ RUN_WORKER: 'true', STT_PROVIDER: 'embedded', STT_MODEL_PATH: modelPath, STT_THREADS: '2' }),
-    {
-      ownDatabase: true,
-    },
+    () => ({
+      RUN_WORKER: 'true',
+      STT_PROVIDER: 'embedded',
+      STT_MODEL_PATH: modelPath,
+      STT_THREADS: '2',
+      LLM_PROVIDER: 'embedded',
+      LLM_MODEL_PATH: llamaPath,
+      LLM_THREADS: '1',
+      LLM_CONTEXT_SIZE: '4096',
+      LLM_MAX_OUTPUT_TOKENS: '1300',
+      NOTE_MAX_ITEMS_PER_SECTION: '2',
+      NOTE_MAX_ITEM_CHARS: '40',
+    }),
+    { ownDatabase: true },
   );
 
   it('should transcribe a live recording in-process, end to end', async () => {
@@ -270,7 +298,7 @@ describe('with the embedded whisper.cpp engine', () => {
       embedded.testApp().baseUrl,
       `/api/v1/encounters/${encounterId}/audio/chunks/0`,
       token,
-      audio.get('chunk-0')!,
+      audio.get('chunk-long')!,
     );
     await embedded.api.post(`/api/v1/encounters/${encounterId}/audio/complete`, { chunkCount: 1 }, token);
     const transcript = await waitFor(async () => {
@@ -279,9 +307,14 @@ describe('with the embedded whisper.cpp engine', () => {
       return current;
     });
     // A random-weight model says nothing meaningful; what matters is that the real engine ran.
-    expect(transcript.durationSec).toBeGreaterThan(0.9);
-    expect(
-      (await embedded.api.get(`/api/v1/encounters/${encounterId}`, token)).body.failureReason,
-    ).toBeNull();
+    expect(transcript.durationSec).toBeGreaterThan(2.4);
+    // …and the encounter goes on to a note, with nothing outside the process.
+    const encounter = await waitFor(async () => {
+      const current = (await embedded.api.get(`/api/v1/encounters/${encounterId}`, token)).body;
+      expect(['ready', 'failed']).toContain(current.status);
+      return current;
+    });
+    expect(encounter.failureReason).toBeNull();
+    expect((await embedded.api.get(`/api/v1/encounters/${encounterId}/note`, token)).status).toBe(200);
   });
 });
