@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { recordRestorePoint } from '@healthcare/core/backup/record-restore-point';
 import { runPgBackRest } from '@healthcare/core/backup/pgbackrest';
 import { withDatabase } from '@healthcare/core/backup/postgres-server';
 import { restoreIntoScratch } from '@healthcare/core/backup/restore-into-scratch';
+import { freePort } from '@healthcare/core/backup/free-port';
 import {
-  freePort,
   startArchivedCluster,
   type ArchivedCluster,
 } from '@healthcare/core/backup/testing/start-archived-cluster';
@@ -146,4 +149,36 @@ it('restores to a point in time: the recorded checksums match exactly, later wri
   } finally {
     await scratch.stop();
   }
+}, 180_000);
+
+const repositoryRoot = fileURLToPath(new URL('../../../../..', import.meta.url));
+
+function runRestoreTest(args: string[]) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    execFile(
+      path.join(repositoryRoot, 'scripts/restore-test'),
+      ['--stanza', cluster.repository.stanza, '--config', cluster.repository.configPath!, ...args],
+      { cwd: cluster.root },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+it('scripts/restore-test records, restores to the restore point and reports; a manifest that disagrees exits 1', async () => {
+  await seedClinic('Scheduled check');
+  const manifest = path.join(cluster.root, 'manifest.json');
+  const passed = await runRestoreTest(['--database-url', ownerUrl, '--manifest', manifest]);
+  expect(passed.output).toMatch(/Restore test: PASSED/);
+  expect(passed.output).toMatch(/public\.patients\s+\d+\s+same/);
+  expect(passed.code).toBe(0);
+
+  const recorded = JSON.parse(await readFile(manifest, 'utf8'));
+  const patients = recorded.tables.find((entry: { table: string }) => entry.table === 'public.patients');
+  patients.checksum = '1';
+  await writeFile(manifest, JSON.stringify(recorded));
+  const failed = await runRestoreTest(['verify', '--manifest', manifest]);
+  expect(failed.output).toMatch(/Restore test: FAILED/);
+  expect(failed.output).toMatch(/public\.patients\s+\d+\s+content differs/);
+  expect(failed.code).toBe(1);
 }, 180_000);

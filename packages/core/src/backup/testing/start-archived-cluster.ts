@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../free-port';
 import { makeOwnedDirectory, writeOwnedFile } from '../owned-directory';
 import { runPgBackRest, type PgBackRestRepository } from '../pgbackrest';
 import { findPostgresBinDir, initCluster, startPostgres, type RunningPostgres } from '../postgres-server';
@@ -80,17 +80,4 @@ export async function startArchivedCluster(): Promise<ArchivedCluster> {
       await rm(root, { recursive: true, force: true });
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
