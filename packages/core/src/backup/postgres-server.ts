@@ -11,21 +11,25 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-/** Debian installs each major version under /usr/lib/postgresql/N/bin; the newest is used. */
-export function findPostgresBinDir(preferred?: string): string {
+/**
+ * Debian installs each major version under /usr/lib/postgresql/N/bin: `version` (a data
+ * directory's PG_VERSION) picks that one, otherwise the newest is used.
+ */
+export function findPostgresBinDir(preferred?: string, version?: string): string {
   if (preferred) return preferred;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)
-        .filter((name) => /^\d+$/.test(name))
+        .filter((name) => /^\d+$/.test(name) && (version === undefined || name === version))
         .sort((a, b) => Number(b) - Number(a))
     : [];
   const found = versions
-    .map((version) => path.join(root, version, 'bin'))
+    .map((candidate) => path.join(root, candidate, 'bin'))
     .find((dir) => existsSync(path.join(dir, 'pg_ctl')));
   if (!found) {
+    const which = version ? `PostgreSQL ${version}` : 'PostgreSQL';
     throw new Error(
-      'No PostgreSQL server binaries were found under /usr/lib/postgresql. Install the postgresql package or pass --bindir.',
+      `No ${which} server binaries were found under /usr/lib/postgresql. Install the matching postgresql package or pass --bindir.`,
     );
   }
   return found;

@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeOwnedDirectory, writeOwnedFile } from './owned-directory';
 import { restoreBackup, type PgBackRestRepository, type RestoreTarget } from './pgbackrest';
-import { startPostgres, waitUntilPromoted, type RunningPostgres } from './postgres-server';
+import {
+  findPostgresBinDir,
+  startPostgres,
+  waitUntilPromoted,
+  type RunningPostgres,
+} from './postgres-server';
 
 /**
  * Restores a backup into `workDir` and starts it as a scratch server on `port`: loopback only,
@@ -14,7 +20,8 @@ export async function restoreIntoScratch(options: {
   target: RestoreTarget;
   workDir: string;
   port: number;
-  binDir: string;
+  /** Absent: the installed binaries of the restored cluster's major version. */
+  binDir?: string | undefined;
   superuser?: string;
 }): Promise<RunningPostgres> {
   const dataDir = path.join(options.workDir, 'data');
@@ -28,8 +35,9 @@ export async function restoreIntoScratch(options: {
   const identFile = path.join(options.workDir, 'pg_ident.conf');
   await writeOwnedFile(hbaFile, 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
   await writeOwnedFile(identFile, '');
+  const version = (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8')).trim();
   const server = await startPostgres({
-    binDir: options.binDir,
+    binDir: findPostgresBinDir(options.binDir, version),
     dataDir,
     port: options.port,
     socketDir: options.workDir,

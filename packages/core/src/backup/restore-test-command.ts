@@ -6,7 +6,7 @@ import { readBackupManifest, writeBackupManifest } from './backup-manifest';
 import { makeOwnedDirectory } from './owned-directory';
 import { describeTarget, runPgBackRest, type RestoreTarget } from './pgbackrest';
 import { freePort } from './free-port';
-import { findPostgresBinDir, withDatabase } from './postgres-server';
+import { withDatabase } from './postgres-server';
 import { recordRestorePoint } from './record-restore-point';
 import { restoreIntoScratch } from './restore-into-scratch';
 import { formatRestoreReport, verifyRestoredDatabase } from './verify-restored-database';
@@ -26,7 +26,7 @@ Options:
   --target-time TIME   restore to this time instead, e.g. "2026-11-29 05:14:41.146925+00"
   --latest             restore to the end of the archived WAL instead
   --port N             scratch server port (default: a free one)
-  --bindir DIR         PostgreSQL server binaries (default: newest /usr/lib/postgresql/N/bin)
+  --bindir DIR         PostgreSQL server binaries (default: /usr/lib/postgresql/N/bin of the backup's version)
   --work-dir DIR       where the scratch copy goes (default: a new temporary directory, removed after)
   --superuser NAME     superuser of the restored cluster (default postgres)
 
@@ -96,7 +96,7 @@ async function verify(): Promise<boolean> {
     target,
     workDir: path.join(workDir, 'scratch'),
     port: values.port ? Number(values.port) : await freePort(),
-    binDir: findPostgresBinDir(values.bindir),
+    binDir: values.bindir,
     superuser: values.superuser,
   });
   try {

@@ -32,9 +32,9 @@ export async function createEmbeddedBackup(
   const createdAt = new Date().toISOString();
   const dir = path.join(path.resolve(backupsDir), `healthcare-${createdAt.replace(/[:.]/g, '-')}`);
   const partial = `${dir}.partial`;
-  await mkdir(path.join(partial, databaseFolder), { recursive: true, mode: 0o700 });
   const database = await openEmbeddedDatabase(config, logger);
   try {
+    await mkdir(path.join(partial, databaseFolder), { recursive: true, mode: 0o700 });
     const client = new pg.Client({ connectionString: withDatabase(database.serverUrl, 'healthcare') });
     await client.connect();
     let snapshot: Pick<EmbeddedBackupManifest, 'migrations' | 'tables'>;

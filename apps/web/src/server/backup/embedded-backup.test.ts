@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,9 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const config = () =>
+const config = (dataDir = 'data') =>
   loadConfig({
-    DATA_DIR: path.join(root, 'data'),
+    DATA_DIR: path.join(root, dataDir),
     LOG_LEVEL: 'silent',
     STT_PROVIDER: 'none',
     LLM_PROVIDER: 'none',
@@ -128,4 +128,16 @@ it('npm run backup and npm run restore round-trip the embedded database and the 
   expect(JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')).format).toBe(
     'healthcare-embedded-backup',
   );
+
+  // Onto a new machine: no data directory yet. The restore checks every table against the backup.
+  const fresh = await restoreEmbeddedBackup(config('new-machine'), logger, dir);
+  expect(fresh).toMatchObject({ tables: summary.tables, rows: summary.rows, previousObjectsDir: undefined });
+  expect(await objectTree(path.join(root, 'new-machine', 'objects'))).toEqual(filesBefore);
+
+  // A backup whose stored file was altered is refused before anything is replaced.
+  const damaged = path.join(root, 'damaged-backup');
+  await cp(dir, damaged, { recursive: true });
+  await writeFile(path.join(damaged, 'objects', keptFile.key), 'altered');
+  await expect(restoreEmbeddedBackup(config(), logger, damaged)).rejects.toThrow(/backup is damaged/);
+  expect(await objectTree(objectsDir)).toEqual(filesBefore);
 }, 240_000);

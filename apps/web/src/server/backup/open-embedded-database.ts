@@ -38,9 +38,13 @@ export function runningServerPort(dataDir: string): number | undefined {
 
 /**
  * The embedded server: the app's own while it runs (a backup can be taken online), otherwise one
- * we start for the duration of the command.
+ * we start for the duration of the command (created first when restoring onto a new machine).
  */
-export async function openEmbeddedDatabase(config: Config, logger: Logger): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase(
+  config: Config,
+  logger: Logger,
+  options: { createIfMissing?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const { dataDir, port: configuredPort } = embeddedDatabase(config);
   const secretsDir = path.join(config.dataDir, 'secrets');
   const port = runningServerPort(dataDir);
@@ -52,7 +56,7 @@ export async function openEmbeddedDatabase(config: Config, logger: Logger): Prom
       stop: async () => undefined,
     };
   }
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  if (!options.createIfMissing && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
     throw new Error(`There is no embedded database under ${dataDir}. Is DATA_DIR right?`);
   }
   const server = await startEmbeddedPostgres({ dataDir, secretsDir, port: configuredPort, logger });

@@ -53,7 +53,7 @@ export async function restoreEmbeddedBackup(
     }
   }
 
-  const database = await openEmbeddedDatabase(config, logger);
+  const database = await openEmbeddedDatabase(config, logger, { createIfMissing: true });
   try {
     await runSql(database.serverUrl, `drop database if exists ${stagingName} with (force)`);
     await runSql(database.serverUrl, `create database ${stagingName}`);
