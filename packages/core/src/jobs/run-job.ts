@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { ProviderError } from '@healthcare/ai/http/provider-error';
 import { InvalidNoteOutputError } from '@healthcare/ai/notes/write-note';
 import type { Logger } from '../logging/create-logger';
+import { withLogContext } from '../logging/log-context';
+import { traceIdFor } from '../logging/trace-id';
 import { AudioDecodeError } from '../media/audio-decode-error';
 import { PermanentJobError } from './job-errors';
 
@@ -28,23 +30,25 @@ export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logg
         logger.error({ queue: definition.queue, jobId: job.id }, 'job payload is invalid; dropped');
         continue;
       }
-      const context = {
+      const requestId = requestIdOf(job.data);
+      const correlation = {
         queue: definition.queue,
         jobId: job.id,
-        attempt: job.retryCount + 1,
-        ...requestIdOf(job.data),
+        ...(requestId ? { requestId, traceId: traceIdFor(requestId) } : {}),
       };
+      const context = { attempt: job.retryCount + 1 };
       try {
-        await definition.handle(parsed.data);
+        // The handler's own lines, and the provider calls', carry the request that caused the job.
+        await withLogContext(correlation, () => definition.handle(parsed.data));
       } catch (error) {
         const permanent = permanentReason(error);
         const lastAttempt = job.retryCount >= job.retryLimit;
         if (permanent === undefined && !lastAttempt) {
-          logger.warn({ ...context, err: describe(error) }, 'job failed; it will be retried');
+          logger.warn({ ...correlation, ...context, err: describe(error) }, 'job failed; it will be retried');
           throw error;
         }
         const reason = permanent ?? retryExhaustedReason(error);
-        logger.error({ ...context, err: describe(error) }, 'job failed for good');
+        logger.error({ ...correlation, ...context, err: describe(error) }, 'job failed for good');
         await definition.onFailure(parsed.data, reason);
       }
     }
@@ -66,9 +70,9 @@ function retryExhaustedReason(error: unknown): string {
   return 'Processing failed several times because of an internal error. Use “retry”; if it fails again, contact your administrator.';
 }
 
-function requestIdOf(data: unknown): { requestId?: string } {
+function requestIdOf(data: unknown): string | undefined {
   const requestId = (data as { requestId?: unknown } | null)?.requestId;
-  return typeof requestId === 'string' ? { requestId } : {};
+  return typeof requestId === 'string' ? requestId : undefined;
 }
 
 function describe(error: unknown) {
