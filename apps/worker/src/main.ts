@@ -6,6 +6,10 @@ import { createWorkerDependencies } from '@healthcare/core/jobs/create-worker-de
 import { startJobClient, stopJobClient } from '@healthcare/core/jobs/job-client';
 import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
 import { createLogger } from '@healthcare/core/logging/create-logger';
+import { createAppMetrics } from '@healthcare/core/metrics/app-metrics';
+import { observeDatabasePool } from '@healthcare/core/metrics/observe-database-pool';
+import { observeJobQueues } from '@healthcare/core/metrics/observe-job-queues';
+import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-server';
 
 // The cluster's worker: the same job code the embedded app runs in-process, in its own replicas.
 const config = loadConfigOrExit();
@@ -15,6 +19,10 @@ if (config.database.mode !== 'external') {
   process.exit(1);
 }
 const database = connectDatabase(config.database.url, { poolMax: config.database.poolMax });
+const metrics = createAppMetrics('worker');
+observeDatabasePool(database.pool, metrics, config.database.poolMax);
+observeJobQueues(database.pool, metrics);
+const metricsServer = config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : undefined;
 const jobs = await startJobClient(database.pool, logger, {
   supervise: true,
   maintenanceIntervalSeconds: config.worker.maintenanceIntervalSeconds,
@@ -24,7 +32,7 @@ const redis = config.redis ? await connectRedis(config.redis.url, logger) : unde
 const events = createEventBus(redis, logger);
 const stopWorker = await startJobWorker(
   jobs,
-  await createWorkerDependencies(config, logger, { db: database.db, jobs, events }),
+  await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics }),
   logger,
 );
 
@@ -38,6 +46,7 @@ const stop = async (signal: string) => {
   await events.close();
   redis?.disconnect();
   await database.close();
+  metricsServer?.close();
   process.exit(0);
 };
 process.once('SIGINT', () => void stop('SIGINT'));

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ProviderError } from '@healthcare/ai/http/provider-error';
 import { InvalidNoteOutputError } from '@healthcare/ai/notes/write-note';
 import type { Logger } from '../logging/create-logger';
+import type { AppMetrics } from '../metrics/app-metrics';
 import { withLogContext } from '../logging/log-context';
 import { traceIdFor } from '../logging/trace-id';
 import { AudioDecodeError } from '../media/audio-decode-error';
@@ -22,7 +23,7 @@ export interface JobDefinition<Payload> {
  * retry with jittered backoff; on the last attempt, and for permanent ones at once, the failure
  * is recorded where a person will see it.
  */
-export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger) {
+export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger, metrics?: AppMetrics) {
   return async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
     for (const job of jobs) {
       const parsed = definition.payload.safeParse(job.data);
@@ -37,16 +38,24 @@ export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logg
         ...(requestId ? { requestId, traceId: traceIdFor(requestId) } : {}),
       };
       const context = { attempt: job.retryCount + 1 };
+      const stopTimer = metrics?.jobDuration.startTimer({ queue: definition.queue });
+      const finish = (outcome: 'completed' | 'retry' | 'failed') => {
+        stopTimer?.({ outcome });
+        if (outcome !== 'completed') metrics?.jobFailures.inc({ queue: definition.queue, outcome });
+      };
       try {
         // The handler's own lines, and the provider calls', carry the request that caused the job.
         await withLogContext(correlation, () => definition.handle(parsed.data));
+        finish('completed');
       } catch (error) {
         const permanent = permanentReason(error);
         const lastAttempt = job.retryCount >= job.retryLimit;
         if (permanent === undefined && !lastAttempt) {
           logger.warn({ ...correlation, ...context, err: describe(error) }, 'job failed; it will be retried');
+          finish('retry');
           throw error;
         }
+        finish('failed');
         const reason = permanent ?? retryExhaustedReason(error);
         logger.error({ ...correlation, ...context, err: describe(error) }, 'job failed for good');
         await definition.onFailure(parsed.data, reason);

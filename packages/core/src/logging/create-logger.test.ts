@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../jobs/run-job';
+import { createAppMetrics } from '../metrics/app-metrics';
 import { z } from 'zod';
 import { createLogger } from './create-logger';
 import { withLogContext } from './log-context';
@@ -59,8 +60,9 @@ describe('createLogger', () => {
     expect(JSON.stringify(records())).not.toContain('Zuleica');
   });
 
-  it('should log a job under the request that enqueued it, its handler lines included', async () => {
+  it('should log a job under the request that enqueued it, its handler lines included, and count it', async () => {
     const { logger, records } = capture();
+    const metrics = createAppMetrics('worker');
     const handler = runJob(
       {
         queue: 'note',
@@ -72,6 +74,7 @@ describe('createLogger', () => {
         async onFailure() {},
       },
       logger,
+      metrics,
     );
     const job = {
       id: 'job-1',
@@ -86,5 +89,10 @@ describe('createLogger', () => {
       { ...expected, msg: 'job failed for good' },
     ]);
     expect(JSON.stringify(records())).not.toContain('Zuleica');
+    const exposition = await metrics.registry.metrics();
+    expect(exposition).toMatch(/^job_failures_total\{queue="note",outcome="failed",service="worker"\} 1$/m);
+    expect(exposition).toMatch(
+      /^job_duration_seconds_count\{service="worker",queue="note",outcome="failed"\} 1$/m,
+    );
   });
 });

@@ -30,8 +30,14 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
         const webRequest = toWebRequest(request, response, baseUrl);
         await writeWebResponse(await handleApi(webRequest, meta), response, request);
       } else if (healthPaths.has(path)) {
-        await writeWebResponse(await handleHealthRequest(app, path), response);
+        const stop = app.metrics.httpDuration.startTimer({ route: path, method: request.method ?? 'GET' });
+        const health = await handleHealthRequest(app, path);
+        await writeWebResponse(health, response);
+        stop({ status: String(health.status) });
       } else if (pages) {
+        // Pages are one label: their paths hold ids, and Next.js routes them itself.
+        const stop = app.metrics.httpDuration.startTimer({ route: 'page', method: request.method ?? 'GET' });
+        response.once('finish', () => stop({ status: String(response.statusCode) }));
         await pages(request, response);
       } else {
         await writeWebResponse(problemResponse(404, 'Nothing is served here.'), response);
