@@ -17,8 +17,6 @@ export interface AppMetrics {
   jobFailures: Counter<'queue' | 'outcome'>;
   dbQueryDuration: Histogram;
   readiness: Gauge<'component'>;
-  logsShipped: Counter<'destination'>;
-  logsDropped: Counter<'destination' | 'reason'>;
 }
 
 // Seconds: AI calls take from a fraction of a second (a chunk) to minutes (a note on a CPU).
@@ -94,18 +92,6 @@ export function createAppMetrics(service: 'web' | 'worker'): AppMetrics {
       name: 'readiness_status',
       help: 'Readiness by component at the last probe: 1 up, 0 down (components not configured are absent).',
       labelNames: ['component'],
-      registers,
-    }),
-    logsShipped: new Counter({
-      name: 'log_shipping_sent_total',
-      help: 'Log lines accepted by the log destination.',
-      labelNames: ['destination'],
-      registers,
-    }),
-    logsDropped: new Counter({
-      name: 'log_shipping_dropped_total',
-      help: 'Log lines dropped: buffer full while the destination was slow or down, or rejected after retries.',
-      labelNames: ['destination', 'reason'],
       registers,
     }),
   };

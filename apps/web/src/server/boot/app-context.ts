@@ -23,6 +23,8 @@ import { observeDatabasePool } from '@healthcare/core/metrics/observe-database-p
 import { observeJobQueues } from '@healthcare/core/metrics/observe-job-queues';
 import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-server';
 import type { Server } from 'node:http';
+import type { LogShipping } from '@healthcare/core/logging/start-log-shipping';
+import { observeLogShipping } from '@healthcare/core/metrics/observe-log-shipping';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -50,12 +52,13 @@ export async function createAppContext(
   config: Config,
   logger: Logger,
   databaseUrl: string,
-  options: { metrics?: AppMetrics } = {},
+  options: { metrics?: AppMetrics; logShipping?: LogShipping | undefined } = {},
 ): Promise<AppContext> {
   const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
   const metrics = options.metrics ?? createAppMetrics('web');
   observeDatabasePool(database.pool, metrics, config.database.poolMax);
   observeJobQueues(database.pool, metrics);
+  if (options.logShipping) observeLogShipping(options.logShipping, metrics);
   const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
@@ -104,6 +107,8 @@ export async function createAppContext(
       await events.close();
       redis?.disconnect();
       await database.close();
+      // Last, so the shutdown's own lines are shipped too.
+      await options.logShipping?.close();
     },
   };
 }
