@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfigOrExit } from '@healthcare/core/config/load-config';
-import { createLogger } from '@healthcare/core/logging/create-logger';
+import { createAppLogger } from '@healthcare/core/logging/create-app-logger';
 import next from 'next';
 import { createAppContext } from './boot/app-context';
 import { ensureWebBuild } from './boot/ensure-web-build';
@@ -8,14 +8,14 @@ import { prepareDatabase } from './boot/prepare-database';
 import { startServer } from './boot/start-server';
 
 const config = loadConfigOrExit();
-const logger = createLogger({ level: config.log.level });
+const { logger, shipping } = createAppLogger(config);
 const dev = process.argv.includes('--dev');
 const webDir = fileURLToPath(new URL('../..', import.meta.url));
 
 try {
   if (!dev) await ensureWebBuild(webDir, logger);
   const database = await prepareDatabase(config, logger);
-  const app = await createAppContext(config, logger, database.appUrl);
+  const app = await createAppContext(config, logger, database.appUrl, { logShipping: shipping });
   const pages = next({ dev, dir: webDir, hostname: config.server.host, port: config.server.port });
   await pages.prepare();
   const handlePage = pages.getRequestHandler();
@@ -47,5 +47,6 @@ try {
     { err: error instanceof Error ? { type: error.name, message: error.message } : String(error) },
     'HealthCare could not start',
   );
+  await shipping?.close();
   process.exit(1);
 }

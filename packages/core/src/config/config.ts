@@ -28,10 +28,33 @@ export type StorageConfig =
       downloadUrlTtlSeconds: number;
     };
 
+/** Where log lines go besides stdout; shipped from a worker thread with a bounded buffer. */
+export type LogShippingConfig =
+  | { destination: 'stdout' }
+  | {
+      destination: 'datadog';
+      url: string;
+      apiKey: string;
+      service: string;
+      tags: string | undefined;
+      maxBufferedLines: number;
+    }
+  | {
+      destination: 'cloudwatch';
+      logGroup: string;
+      logStream: string;
+      region: string;
+      /** Absent: AWS's own endpoint; set for a compatible service or a test double. */
+      endpoint: string | undefined;
+      maxBufferedLines: number;
+    };
+
 export interface Config {
   server: { host: string; port: number; publicUrl: URL; trustProxyHops: number };
   dataDir: string;
-  log: { level: Environment['LOG_LEVEL'] };
+  log: { level: Environment['LOG_LEVEL']; shipping: LogShippingConfig };
+  /** Absent: no metrics port is opened. */
+  metrics: { host: string; port: number } | undefined;
   database: DatabaseConfig;
   redis: { url: string } | undefined;
   auth: {
@@ -190,13 +213,42 @@ function llmConfig(env: Environment, dataDir: string): Config['llm'] {
   }
 }
 
+function logShippingConfig(env: Environment): LogShippingConfig {
+  switch (env.LOG_DESTINATION) {
+    case 'stdout':
+      return { destination: 'stdout' };
+    case 'datadog':
+      return {
+        destination: 'datadog',
+        url: env.DATADOG_LOGS_URL ?? `https://http-intake.logs.${env.DATADOG_SITE}/api/v2/logs`,
+        apiKey: env.DATADOG_API_KEY ?? '',
+        service: env.LOG_SERVICE_NAME,
+        tags: env.DATADOG_TAGS,
+        maxBufferedLines: env.LOG_BUFFER_MAX_LINES,
+      };
+    case 'cloudwatch':
+      return {
+        destination: 'cloudwatch',
+        logGroup: env.CLOUDWATCH_LOG_GROUP ?? '',
+        logStream: env.CLOUDWATCH_LOG_STREAM ?? `${env.LOG_SERVICE_NAME}-${process.pid}-${Date.now()}`,
+        region: env.CLOUDWATCH_REGION ?? env.S3_REGION,
+        endpoint: env.CLOUDWATCH_ENDPOINT,
+        maxBufferedLines: env.LOG_BUFFER_MAX_LINES,
+      };
+  }
+}
+
 export function toConfig(env: Environment): Config {
   const dataDir = path.resolve(env.DATA_DIR);
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   return {
     server: { host: env.HOST, port: env.PORT, publicUrl, trustProxyHops: env.TRUST_PROXY_HOPS },
     dataDir,
-    log: { level: env.LOG_LEVEL },
+    log: { level: env.LOG_LEVEL, shipping: logShippingConfig(env) },
+    metrics:
+      env.METRICS_PORT === undefined
+        ? undefined
+        : { host: env.METRICS_HOST ?? env.HOST, port: env.METRICS_PORT },
     database: env.DATABASE_URL
       ? {
           mode: 'external',

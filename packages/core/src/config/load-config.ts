@@ -57,7 +57,16 @@ function checkCombinations(env: Environment): string[] {
     problems.push('STORAGE_DIR: set either S3_BUCKET or STORAGE_DIR, not both');
   }
   problems.push(...languageModelProblems(env));
+  problems.push(...logShippingProblems(env));
   return problems;
+}
+
+function logShippingProblems(env: Environment): string[] {
+  if (env.LOG_DESTINATION === 'datadog' && !env.DATADOG_API_KEY)
+    return ['DATADOG_API_KEY: required when LOG_DESTINATION=datadog'];
+  if (env.LOG_DESTINATION === 'cloudwatch' && !env.CLOUDWATCH_LOG_GROUP)
+    return ['CLOUDWATCH_LOG_GROUP: required when LOG_DESTINATION=cloudwatch, e.g. /healthcare/production'];
+  return [];
 }
 
 function languageModelProblems(env: Environment): string[] {

@@ -8,24 +8,39 @@ import { configuredNoteWriter } from '../notes/configured-note-writer';
 import { createObjectStorage } from '../storage/create-object-storage';
 import { configuredSpeechToText } from '../transcripts/configured-speech-to-text';
 import type { JobClient } from './job-client';
+import type { AppMetrics } from '../metrics/app-metrics';
+import { measureNoteWriter, measureSpeechToText } from '../metrics/measure-ai-calls';
+import path from 'node:path';
 import type { WorkerDependencies } from './worker-dependencies';
 
 /** What job handlers need, built the same way in the app (embedded) and in apps/worker (cluster). */
 export async function createWorkerDependencies(
   config: Config,
   logger: Logger,
-  parts: { db: Database; jobs: JobClient; events: EventBus },
+  parts: { db: Database; jobs: JobClient; events: EventBus; metrics?: AppMetrics },
 ): Promise<WorkerDependencies> {
   const signingKey = await loadSigningKey(config, logger);
   const storage = createObjectStorage(config.storage, {
     signingSecret: deriveSecret(signingKey.privateKeyPem, 'storage-download-urls'),
   });
+  const stt = configuredSpeechToText(config, logger);
+  const noteWriter = configuredNoteWriter(config, logger);
+  const { metrics } = parts;
   return {
     ...parts,
     storage,
-    stt: configuredSpeechToText(config, logger),
-    noteWriter: configuredNoteWriter(config, logger),
+    stt: stt && metrics ? measureSpeechToText(stt, metrics) : stt,
+    noteWriter:
+      noteWriter && metrics ? measureNoteWriter(noteWriter, metrics, modelName(config)) : noteWriter,
     noteLimits: config.notes,
     logger,
   };
+}
+
+/** A bounded label value: the configured model, or for the embedded engine its file's name. */
+function modelName(config: Config): string {
+  if (!config.llm) return 'none';
+  if (config.llm.provider !== 'embedded') return config.llm.model;
+  const file = config.llm.modelPath ?? new URL(config.llm.modelUrl).pathname;
+  return path.basename(file).replace(/\.gguf$/i, '');
 }

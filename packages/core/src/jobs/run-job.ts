@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { ProviderError } from '@healthcare/ai/http/provider-error';
 import { InvalidNoteOutputError } from '@healthcare/ai/notes/write-note';
 import type { Logger } from '../logging/create-logger';
+import type { AppMetrics } from '../metrics/app-metrics';
+import { withLogContext } from '../logging/log-context';
+import { traceIdFor } from '../logging/trace-id';
 import { AudioDecodeError } from '../media/audio-decode-error';
 import { PermanentJobError } from './job-errors';
 
@@ -20,7 +23,7 @@ export interface JobDefinition<Payload> {
  * retry with jittered backoff; on the last attempt, and for permanent ones at once, the failure
  * is recorded where a person will see it.
  */
-export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger) {
+export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger, metrics?: AppMetrics) {
   return async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
     for (const job of jobs) {
       const parsed = definition.payload.safeParse(job.data);
@@ -28,23 +31,33 @@ export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logg
         logger.error({ queue: definition.queue, jobId: job.id }, 'job payload is invalid; dropped');
         continue;
       }
-      const context = {
+      const requestId = requestIdOf(job.data);
+      const correlation = {
         queue: definition.queue,
         jobId: job.id,
-        attempt: job.retryCount + 1,
-        ...requestIdOf(job.data),
+        ...(requestId ? { requestId, traceId: traceIdFor(requestId) } : {}),
+      };
+      const context = { attempt: job.retryCount + 1 };
+      const stopTimer = metrics?.jobDuration.startTimer({ queue: definition.queue });
+      const finish = (outcome: 'completed' | 'retry' | 'failed') => {
+        stopTimer?.({ outcome });
+        if (outcome !== 'completed') metrics?.jobFailures.inc({ queue: definition.queue, outcome });
       };
       try {
-        await definition.handle(parsed.data);
+        // The handler's own lines, and the provider calls', carry the request that caused the job.
+        await withLogContext(correlation, () => definition.handle(parsed.data));
+        finish('completed');
       } catch (error) {
         const permanent = permanentReason(error);
         const lastAttempt = job.retryCount >= job.retryLimit;
         if (permanent === undefined && !lastAttempt) {
-          logger.warn({ ...context, err: describe(error) }, 'job failed; it will be retried');
+          logger.warn({ ...correlation, ...context, err: describe(error) }, 'job failed; it will be retried');
+          finish('retry');
           throw error;
         }
+        finish('failed');
         const reason = permanent ?? retryExhaustedReason(error);
-        logger.error({ ...context, err: describe(error) }, 'job failed for good');
+        logger.error({ ...correlation, ...context, err: describe(error) }, 'job failed for good');
         await definition.onFailure(parsed.data, reason);
       }
     }
@@ -66,9 +79,9 @@ function retryExhaustedReason(error: unknown): string {
   return 'Processing failed several times because of an internal error. Use “retry”; if it fails again, contact your administrator.';
 }
 
-function requestIdOf(data: unknown): { requestId?: string } {
+function requestIdOf(data: unknown): string | undefined {
   const requestId = (data as { requestId?: unknown } | null)?.requestId;
-  return typeof requestId === 'string' ? { requestId } : {};
+  return typeof requestId === 'string' ? requestId : undefined;
 }
 
 function describe(error: unknown) {

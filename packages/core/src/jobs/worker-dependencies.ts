@@ -4,6 +4,7 @@ import type { SpeechToText } from '@healthcare/ai/stt/speech-to-text';
 import type { Database } from '../db/database';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/create-logger';
+import type { AppMetrics } from '../metrics/app-metrics';
 import type { ObjectStorage } from '../storage/object-storage';
 import type { JobClient } from './job-client';
 
@@ -20,4 +21,6 @@ export interface WorkerDependencies {
   noteWriter: NoteWriter | undefined;
   noteLimits: NoteOutputLimits;
   logger: Logger;
+  /** Absent in tests that do not look at metrics. */
+  metrics?: AppMetrics;
 }

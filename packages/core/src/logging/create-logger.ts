@@ -1,10 +1,13 @@
 import pino, { type Logger } from 'pino';
+import { currentLogContext } from './log-context';
+import { redactLogFields } from './redact-log-fields';
 
 export type { Logger };
 
 /**
- * JSON logs. Code logs ids and counts, never patient data; the redaction below is the
- * safety net for credentials that could reach a log through an error object.
+ * JSON logs, one object a line. Every line carries the request and trace ids of the request or
+ * job it was written in (from the async context), and only allow-listed fields: code logs ids
+ * and counts, and a field nobody reviewed is redacted rather than trusted.
  */
 export function createLogger(options: {
   level: pino.LevelWithSilent;
@@ -17,21 +20,10 @@ export function createLogger(options: {
       level: options.level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: {
-        paths: [
-          'password',
-          '*.password',
-          'accessToken',
-          '*.accessToken',
-          'refreshToken',
-          '*.refreshToken',
-          'headers.authorization',
-          'headers.cookie',
-          '*.headers.authorization',
-          '*.headers.cookie',
-        ],
-        censor: '[redacted]',
-      },
+      mixin: () => ({ ...currentLogContext() }),
+      formatters: { log: redactLogFields },
+      // The allow-list above already reduced `err` to safe fields; pino's own serializer would re-add the rest.
+      serializers: { err: (value: unknown) => value },
     },
     options.destination ?? pino.destination(1),
   );

@@ -53,13 +53,18 @@ export function createApiHandler(app: AppContext) {
     // API responses carry patient data: no browser or proxy may keep a copy.
     response.headers.set('cache-control', 'no-store');
     response.headers.set('x-content-type-options', 'nosniff');
+    const durationSeconds = (performance.now() - started) / 1000;
+    app.metrics.httpDuration.observe(
+      { route: routeLabel, method: request.method, status: String(response.status) },
+      durationSeconds,
+    );
     app.logger.info(
       {
         requestId: meta.requestId,
         method: request.method,
         route: routeLabel,
         status: response.status,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(durationSeconds * 1000),
       },
       'request',
     );

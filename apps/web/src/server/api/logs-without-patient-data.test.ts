@@ -3,7 +3,10 @@ import { signUpClinic } from '../testing/api-client';
 import { useTestApp } from '../testing/start-test-app';
 
 const lines: string[] = [];
-const { api } = useTestApp({ LOG_LEVEL: 'trace' }, { logDestination: { write: (line) => lines.push(line) } });
+const { api, testApp } = useTestApp(
+  { LOG_LEVEL: 'trace' },
+  { logDestination: { write: (line) => lines.push(line) } },
+);
 
 describe('logs', () => {
   it('should carry request ids, routes and statuses but no patient data, tokens or query strings', async () => {
@@ -41,5 +44,15 @@ describe('logs', () => {
     ]) {
       expect(log, secret).not.toContain(secret);
     }
+  });
+
+  it("should take the caller's X-Request-Id, return it, and stamp it with a trace id on the request's lines", async () => {
+    const response = await fetch(`${testApp().baseUrl}/api/v1/patients`, {
+      headers: { 'x-request-id': 'caller-id-42', traceparent: `00-${'ab'.repeat(16)}-${'cd'.repeat(8)}-01` },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-request-id')).toBe('caller-id-42');
+    const line = lines.map((text) => JSON.parse(text)).find((record) => record.requestId === 'caller-id-42');
+    expect(line).toMatchObject({ traceId: 'ab'.repeat(16), route: '/patients', status: 401 });
   });
 });

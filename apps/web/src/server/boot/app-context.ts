@@ -18,6 +18,13 @@ import type { ObjectStorage } from '@healthcare/core/storage/object-storage';
 import { deriveSecret } from '@healthcare/core/auth/derive-secret';
 import { startJobClient, stopJobClient, type JobClient } from '@healthcare/core/jobs/job-client';
 import { startJobWorker } from '@healthcare/core/jobs/start-job-worker';
+import { createAppMetrics, type AppMetrics } from '@healthcare/core/metrics/app-metrics';
+import { observeDatabasePool } from '@healthcare/core/metrics/observe-database-pool';
+import { observeJobQueues } from '@healthcare/core/metrics/observe-job-queues';
+import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-server';
+import type { Server } from 'node:http';
+import type { LogShipping } from '@healthcare/core/logging/start-log-shipping';
+import { observeLogShipping } from '@healthcare/core/metrics/observe-log-shipping';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -33,6 +40,9 @@ export interface AppContext {
   /** Signs the local storage's download links (derived from the token signing key). */
   downloadSigningSecret: string;
   accessTokens: AccessTokens;
+  metrics: AppMetrics;
+  /** Listening when METRICS_PORT is set. */
+  metricsServer: Server | undefined;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
   close(): Promise<void>;
 }
@@ -42,8 +52,13 @@ export async function createAppContext(
   config: Config,
   logger: Logger,
   databaseUrl: string,
+  options: { metrics?: AppMetrics; logShipping?: LogShipping | undefined } = {},
 ): Promise<AppContext> {
   const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
+  const metrics = options.metrics ?? createAppMetrics('web');
+  observeDatabasePool(database.pool, metrics, config.database.poolMax);
+  observeJobQueues(database.pool, metrics);
+  if (options.logShipping) observeLogShipping(options.logShipping, metrics);
   const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
   const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
@@ -57,9 +72,12 @@ export async function createAppContext(
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
-        await createWorkerDependencies(config, logger, { db: database.db, jobs, events }),
+        await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics }),
         logger,
       )
+    : undefined;
+  const metricsServer = config.metrics
+    ? await startMetricsServer(metrics.registry, config.metrics)
     : undefined;
   const limiter = redis ? createRedisRateLimiter(redis, logger) : createMemoryRateLimiter();
 
@@ -74,17 +92,23 @@ export async function createAppContext(
     events,
     downloadSigningSecret,
     accessTokens,
+    metrics,
+    metricsServer,
     sessionSettings: {
       accessTokens,
       refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
       throttle: { limiter, ...config.auth.login },
     },
     async close() {
+      metricsServer?.closeAllConnections();
+      await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
       await stopWorker?.();
       await stopJobClient(jobs, { graceful: true, timeoutMs: 10_000 });
       await events.close();
       redis?.disconnect();
       await database.close();
+      // Last, so the shutdown's own lines are shipped too.
+      await options.logShipping?.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
 
@@ -54,5 +55,34 @@ describe('health probes', () => {
     });
     expect(api.status).toBe(503);
     expect(api.headers.get('retry-after')).toBe('5');
+  });
+
+  it('should stay ready but degraded, naming the component, when the language model cannot be reached', async () => {
+    const stt = await startFakeOpenAiSttServer();
+    try {
+      testApp = await startTestApp({
+        STT_PROVIDER: 'openai',
+        STT_BASE_URL: stt.baseUrl,
+        LLM_PROVIDER: 'openai',
+        LLM_BASE_URL: 'http://127.0.0.1:1/v1',
+        METRICS_PORT: '0',
+      });
+      const { status, body } = await getJson(`${testApp.baseUrl}/readyz`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        status: 'degraded',
+        components: {
+          database: { status: 'up' },
+          stt: { status: 'up' },
+          llm: { status: 'down', error: 'unreachable' },
+          redis: { status: 'not_configured' },
+        },
+      });
+      const metrics = await testApp.app.metrics.registry.metrics();
+      expect(metrics).toMatch(/^readiness_status\{component="llm",service="web"\} 0$/m);
+      expect(metrics).toMatch(/^readiness_status\{component="stt",service="web"\} 1$/m);
+    } finally {
+      await stt.close();
+    }
   });
 });

@@ -3,6 +3,8 @@ import { createApiHandler } from '../api/create-api-handler';
 import type { AppContext } from '../boot/app-context';
 import { handleHealthRequest, healthPaths } from '../health/handle-health-request';
 import { describeErrorForLog } from './describe-error';
+import { withLogContext } from '@healthcare/core/logging/log-context';
+import { resolveTraceId } from '@healthcare/core/logging/trace-id';
 import { requestMeta, toWebRequest, writeWebResponse } from './node-adapter';
 import { problemResponse } from './problem';
 
@@ -19,23 +21,30 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
 
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const meta = requestMeta(request, app.config.server.trustProxyHops);
+    const traceparent = request.headers.traceparent;
+    const traceId = resolveTraceId(meta.requestId, typeof traceparent === 'string' ? traceparent : undefined);
+    response.setHeader('x-request-id', meta.requestId);
     const run = async () => {
       if (path === '/api' || path.startsWith('/api/')) {
         const webRequest = toWebRequest(request, response, baseUrl);
-        await writeWebResponse(
-          await handleApi(webRequest, requestMeta(request, app.config.server.trustProxyHops)),
-          response,
-          request,
-        );
+        await writeWebResponse(await handleApi(webRequest, meta), response, request);
       } else if (healthPaths.has(path)) {
-        await writeWebResponse(await handleHealthRequest(app, path), response);
+        const stop = app.metrics.httpDuration.startTimer({ route: path, method: request.method ?? 'GET' });
+        const health = await handleHealthRequest(app, path);
+        await writeWebResponse(health, response);
+        stop({ status: String(health.status) });
       } else if (pages) {
+        // Pages are one label: their paths hold ids, and Next.js routes them itself.
+        const stop = app.metrics.httpDuration.startTimer({ route: 'page', method: request.method ?? 'GET' });
+        response.once('finish', () => stop({ status: String(response.statusCode) }));
         await pages(request, response);
       } else {
         await writeWebResponse(problemResponse(404, 'Nothing is served here.'), response);
       }
     };
-    run().catch((error: unknown) => {
+    // Every line logged while this request runs, in any module, carries its ids.
+    withLogContext({ requestId: meta.requestId, traceId }, run).catch((error: unknown) => {
       app.logger.error({ err: describeErrorForLog(error) }, 'request failed outside the API handler');
       if (!response.headersSent) {
         response.statusCode = 500;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@healthcare/core/config/load-config';
-import { createLogger } from '@healthcare/core/logging/create-logger';
+import { createAppLogger } from '@healthcare/core/logging/create-app-logger';
 import { createTestDatabase } from '@healthcare/core/testing/test-database';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createAppContext, type AppContext } from '../boot/app-context';
@@ -39,14 +39,11 @@ export async function startTestApp(
     ...environment,
   });
   const databaseUrl = config.database.mode === 'external' ? config.database.url : database.appUrl;
-  const app = await createAppContext(
+  const { logger, shipping } = createAppLogger(
     config,
-    createLogger({
-      level: config.log.level,
-      ...(options.logDestination ? { destination: options.logDestination } : {}),
-    }),
-    databaseUrl,
+    options.logDestination ? { destination: options.logDestination } : {},
   );
+  const app = await createAppContext(config, logger, databaseUrl, { logShipping: shipping });
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
   const { port } = server.address() as AddressInfo;
   return {
