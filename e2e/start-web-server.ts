@@ -20,7 +20,11 @@ const outputLinesKept = 80;
  * The real product, started the way an operator starts it (our server, Next.js pages, API),
  * against the run's test database, on a free loopback port.
  */
-export async function startWebServer(databaseUrl: string): Promise<WebServer> {
+export async function startWebServer(
+  databaseUrl: string,
+  /** Settings a test adds, e.g. the speech-to-text and language model servers to use. */
+  extraEnv: Record<string, string> = {},
+): Promise<WebServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -41,6 +45,7 @@ export async function startWebServer(databaseUrl: string): Promise<WebServer> {
       LOG_LEVEL: 'warn',
       DATA_DIR: '/nonexistent-data-dir-tests-must-not-write',
       STORAGE_DIR: storageDir,
+      ...extraEnv,
     },
   });
   const output = keepOutputTail(child);

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'note.regenerate'
   | 'note.sign'
   | 'note.addendum'
+  | 'note.export'
   | 'encounter.events.read'
   | 'template.create'
   | 'template.update'

@@ -1,7 +1,15 @@
 import { cookieNames } from '../../server/http/cookies';
 import { ApiProblem, networkProblem, SessionExpired } from './api-problem';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as is with its own type (audio chunks, files) instead of JSON. */
+  rawBody?: Blob;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
 
 const apiBase = '/api/v1';
 
@@ -10,11 +18,7 @@ const apiBase = '/api/v1';
  * refresh cookie and the call retried; when that fails too, the browser goes to the login page.
  * Failures throw an ApiProblem.
  */
-export async function callApi<T>(
-  method: Method,
-  path: string,
-  options: { body?: unknown; signal?: AbortSignal } = {},
-): Promise<T> {
+export async function callApi<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
   let response = await send(method, path, options);
   if (response.status === 401 && !path.startsWith('/auth/')) {
     if (!(await refreshSession())) {
@@ -30,10 +34,10 @@ export async function callApi<T>(
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-async function send(method: Method, path: string, options: { body?: unknown; signal?: AbortSignal }) {
-  const headers = new Headers({ accept: 'application/json' });
+async function send(method: Method, path: string, options: CallOptions) {
+  const headers = new Headers({ accept: 'application/json', ...options.headers });
   if (method !== 'GET') {
-    headers.set('content-type', 'application/json');
+    headers.set('content-type', options.rawBody?.type || 'application/json');
     // Double-submit CSRF protection: only a script on our own origin can read this cookie.
     headers.set('x-csrf-token', readCookie(cookieNames.csrf) ?? '');
   }
@@ -41,7 +45,7 @@ async function send(method: Method, path: string, options: { body?: unknown; sig
     return await fetch(`${apiBase}${path}`, {
       method,
       headers,
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      body: method === 'GET' ? undefined : (options.rawBody ?? JSON.stringify(options.body ?? {})),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });

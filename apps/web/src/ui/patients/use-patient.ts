@@ -12,6 +12,8 @@ export function usePatient(id: string) {
   const [state, setState] = useState<PatientState>({ status: 'loading' });
 
   useEffect(() => {
+    // The encounter screen knows its patient only once the encounter has loaded.
+    if (!id) return;
     const controller = new AbortController();
     setState({ status: 'loading' });
     callApi<Patient>('GET', `/patients/${encodeURIComponent(id)}`, { signal: controller.signal }).then(

@@ -27,6 +27,7 @@ import { downloadFileRoute } from './files/download-file.route';
 import { streamEncounterEventsRoute } from './encounters/stream-encounter-events.route';
 import { addAddendumRoute } from './notes/add-addendum.route';
 import { getNoteRoute } from './notes/get-note.route';
+import { getNotePdfRoute } from './notes/get-note-pdf.route';
 import { regenerateNoteRoute } from './notes/regenerate-note.route';
 import { signNoteRoute } from './notes/sign-note.route';
 import { updateNoteRoute } from './notes/update-note.route';
@@ -63,6 +64,7 @@ export const apiRoutes = [
   regenerateNoteRoute,
   signNoteRoute,
   addAddendumRoute,
+  getNotePdfRoute,
   listTemplatesRoute,
   getTemplateRoute,
   createTemplateRoute,
