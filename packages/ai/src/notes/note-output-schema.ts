@@ -10,7 +10,7 @@ export interface NoteOutputLimits {
   maxEvidence: number;
 }
 
-export const defaultNoteOutputLimits: NoteOutputLimits = { maxItems: 12, maxItemChars: 400, maxEvidence: 8 };
+export const defaultNoteOutputLimits: NoteOutputLimits = { maxItems: 30, maxItemChars: 400, maxEvidence: 8 };
 
 // Past this many segments the id enum makes prompts and grammars needlessly large; ids are then
 // free strings, and the evidence checker catches any that do not exist.

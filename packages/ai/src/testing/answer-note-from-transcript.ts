@@ -11,7 +11,10 @@ export function answerNoteFromTranscript(body: {
 }): string {
   const schema = body.response_format?.json_schema?.schema ?? body.tools?.[0]?.input_schema;
   const keys: string[] = schema?.properties?.sections?.required ?? [];
-  const transcript = body.messages.findLast((message) => message.role === 'user')?.content ?? '';
+  // The transcript is in the first user message; a retry adds the complaint after it.
+  const transcript =
+    body.messages.find((message) => message.role === 'user' && message.content.startsWith('Transcript:'))
+      ?.content ?? '';
   const lines = [...transcript.matchAll(/^\[(S\d+) [^\]]*\](?: [^:]+:)? (.*)$/gm)].map((match) => ({
     ref: match[1]!,
     text: match[2]!,

@@ -99,7 +99,7 @@ export const environmentSchema = z.object({
   LLM_MODEL_SHA256: z.preprocess(emptyToUndefined, sha256.optional()),
   LLM_THREADS: z.preprocess(emptyToUndefined, positiveInt.max(256).optional()),
   LLM_CONTEXT_SIZE: z.preprocess(emptyToUndefined, positiveInt.min(512).max(1_048_576).default(16_384)),
-  NOTE_MAX_ITEMS_PER_SECTION: z.preprocess(emptyToUndefined, positiveInt.max(100).default(12)),
+  NOTE_MAX_ITEMS_PER_SECTION: z.preprocess(emptyToUndefined, positiveInt.max(100).default(30)),
   NOTE_MAX_ITEM_CHARS: z.preprocess(emptyToUndefined, positiveInt.min(20).max(2_000).default(400)),
 
   RUN_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
