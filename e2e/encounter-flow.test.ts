@@ -153,6 +153,26 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
 
   await page.goto(`/patients/${patientId}`);
   await page.getByRole('heading', { name: 'Maria Silva' }).waitFor();
+  // A document dropped on the patient's record, then previewed.
+  await page.locator('.drop-zone').evaluate(async (zone) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#0b6e6e';
+    context.fillRect(8, 8, 48, 32);
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([png], 'raio-x.png', { type: 'image/png' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('button', { name: 'raio-x.png' }).click();
+  const preview = page.getByRole('img', { name: 'raio-x.png' });
+  await preview.waitFor();
+  await page.waitForFunction(() => {
+    const image = document.querySelector<HTMLImageElement>('img[alt="raio-x.png"]');
+    return image?.complete === true && image.naturalWidth === 64;
+  });
   expect(await seriousViolations(page)).toEqual([]);
   await shot(page, 'patient');
   await page.getByRole('button', { name: 'Nova consulta' }).click();

@@ -37,7 +37,10 @@ export async function callApi<T>(method: Method, path: string, options: CallOpti
 async function send(method: Method, path: string, options: CallOptions) {
   const headers = new Headers({ accept: 'application/json', ...options.headers });
   if (method !== 'GET') {
-    headers.set('content-type', options.rawBody?.type || 'application/json');
+    headers.set(
+      'content-type',
+      options.rawBody ? options.rawBody.type || 'application/octet-stream' : 'application/json',
+    );
     // Double-submit CSRF protection: only a script on our own origin can read this cookie.
     headers.set('x-csrf-token', readCookie(cookieNames.csrf) ?? '');
   }

@@ -21,11 +21,14 @@ export function RecorderPanel({
 }) {
   const { t } = useI18n();
   const upload = useChunkUpload(encounter.id, onEncounter);
-  const recorder = useRecorder(upload.enqueue, encounter.audio.chunksReceived);
+  // After a reload, chunks still in this browser come after those the server has: never reuse a number.
+  const firstSeq = Math.max(encounter.audio.chunksReceived, upload.state.highestKeptSeq + 1);
+  const recorder = useRecorder(upload.enqueue, firstSeq);
   const [fileProblem, setFileProblem] = useState<ApiProblem | undefined>();
   const [sendingFile, setSendingFile] = useState(false);
 
-  const canRecord = encounter.status === 'created' || encounter.status === 'recording';
+  const canRecord =
+    (encounter.status === 'created' || encounter.status === 'recording') && !upload.state.finished;
   const active = recorder.status === 'recording' || recorder.status === 'paused';
 
   const stop = async () => {

@@ -20,6 +20,10 @@ export interface ChunkUploadState {
   /** The last attempt could not reach the server; retried when the browser is back online. */
   waitingForNetwork: boolean;
   failure: ApiProblem | undefined;
+  /** The highest chunk number kept in this browser, -1 when none: a new recording continues after it. */
+  highestKeptSeq: number;
+  /** The recording was stopped (here or before a reload) and `complete` is pending or sent. */
+  finished: boolean;
 }
 
 const retryDelayMs = 3_000;
@@ -34,6 +38,8 @@ export function useChunkUpload(encounterId: string, onCompleted: (encounter: Enc
     uploaded: 0,
     waitingForNetwork: false,
     failure: undefined,
+    highestKeptSeq: -1,
+    finished: false,
   });
   const running = useRef(false);
   const again = useRef(false);
@@ -100,6 +106,14 @@ export function useChunkUpload(encounterId: string, onCompleted: (encounter: Enc
 
   useEffect(() => {
     unmounted.current = false;
+    void Promise.all([listChunks(encounterId), findCompletion(encounterId)]).then(([kept, completion]) => {
+      if (unmounted.current) return;
+      setState((previous) => ({
+        ...previous,
+        highestKeptSeq: Math.max(previous.highestKeptSeq, ...kept.map((chunk) => chunk.seq)),
+        finished: previous.finished || completion !== undefined,
+      }));
+    });
     void pump();
     const online = () => void pump();
     window.addEventListener('online', online);
@@ -107,12 +121,16 @@ export function useChunkUpload(encounterId: string, onCompleted: (encounter: Enc
       unmounted.current = true;
       window.removeEventListener('online', online);
     };
-  }, [pump]);
+  }, [encounterId, pump]);
 
   const enqueue = useCallback(
     async (seq: number, blob: Blob) => {
       await saveChunk({ encounterId, seq, blob });
-      setState((previous) => ({ ...previous, pending: previous.pending + 1 }));
+      setState((previous) => ({
+        ...previous,
+        pending: previous.pending + 1,
+        highestKeptSeq: Math.max(previous.highestKeptSeq, seq),
+      }));
       void pump();
     },
     [encounterId, pump],
@@ -121,6 +139,7 @@ export function useChunkUpload(encounterId: string, onCompleted: (encounter: Enc
   const finish = useCallback(
     async (chunkCount: number) => {
       await saveCompletion({ encounterId, chunkCount });
+      setState((previous) => ({ ...previous, finished: true }));
       void pump();
     },
     [encounterId, pump],

@@ -155,6 +155,16 @@ export const en: Dictionary = {
       failed: 'Failed',
     },
   },
+  documents: {
+    title: 'Documents',
+    dropHere: 'Drag files here or',
+    choose: 'Choose files',
+    accepted: 'PDF, images (PNG, JPEG, WebP) or text.',
+    uploading: 'Uploading…',
+    empty: 'No documents yet.',
+    download: 'Download',
+    closePreview: 'Close preview',
+  },
   notFound: {
     title: 'Page not found',
     home: 'Go to the start page',

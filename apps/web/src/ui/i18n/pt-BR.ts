@@ -154,6 +154,16 @@ export const ptBR = {
       failed: 'Falhou',
     },
   },
+  documents: {
+    title: 'Documentos',
+    dropHere: 'Arraste arquivos para cá ou',
+    choose: 'Escolher arquivos',
+    accepted: 'PDF, imagens (PNG, JPEG, WebP) ou texto.',
+    uploading: 'Enviando…',
+    empty: 'Nenhum documento ainda.',
+    download: 'Baixar',
+    closePreview: 'Fechar visualização',
+  },
   notFound: {
     title: 'Página não encontrada',
     home: 'Ir para o início',

@@ -4,6 +4,7 @@ import type { ApiProblem } from '../api/api-problem';
 import { problemMessage } from '../forms/describe-problem';
 import { useI18n } from '../i18n/i18n-provider';
 import { useSession } from '../session/session-provider';
+import { PatientDocuments } from '../documents/patient-documents';
 import { PatientEncounters } from '../encounters/patient-encounters';
 import { StartEncounterButton } from '../encounters/start-encounter-button';
 import { BackToPatientsLink } from './back-to-patients-link';
@@ -30,6 +31,7 @@ export function PatientDetails({ id }: { id: string }) {
           <h1>{state.patient.name}</h1>
           {session?.user.role !== 'staff' ? <StartEncounterButton patientId={state.patient.id} /> : null}
           {session?.user.role !== 'staff' ? <PatientEncounters patientId={state.patient.id} /> : null}
+          <PatientDocuments patientId={state.patient.id} />
           <section className="card" aria-labelledby="patient-details-title">
             <h2 id="patient-details-title">{t.patient.editTitle}</h2>
             <EditPatientForm patient={state.patient} onSaved={replace} />
