@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { runProgram } from './run-program';
@@ -66,11 +67,17 @@ export async function startPostgres(options: {
     .map(([name, value]) => `-c ${name}=${quoteOption(value)}`)
     .join(' ');
   const pgCtl = path.join(options.binDir, 'pg_ctl');
-  await runProgram(
-    pgCtl,
-    ['-D', options.dataDir, '-l', options.logFile, '-o', serverOptions, '-w', '-t', '300', 'start'],
-    { asClusterOwner: true },
-  );
+  try {
+    await runProgram(
+      pgCtl,
+      ['-D', options.dataDir, '-l', options.logFile, '-o', serverOptions, '-w', '-t', '300', 'start'],
+      { asClusterOwner: true },
+    );
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start on port ${options.port}.${await logTail(options.logFile)}`, {
+      cause: error,
+    });
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
     port: options.port,
@@ -115,4 +122,11 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/** The server log's last lines, for an error message: what PostgreSQL said when it stopped. */
+export async function logTail(logFile: string, lines = 12): Promise<string> {
+  const text = await readFile(logFile, 'utf8').catch(() => '');
+  const tail = text.trimEnd().split('\n').slice(-lines).join('\n');
+  return tail ? ` Its log (${logFile}) ends with:\n${tail}` : '';
 }

@@ -5,6 +5,7 @@ import { makeOwnedDirectory, writeOwnedFile } from './owned-directory';
 import { restoreBackup, type PgBackRestRepository, type RestoreTarget } from './pgbackrest';
 import {
   findPostgresBinDir,
+  logTail,
   startPostgres,
   waitUntilPromoted,
   type RunningPostgres,
@@ -35,13 +36,14 @@ export async function restoreIntoScratch(options: {
   const identFile = path.join(options.workDir, 'pg_ident.conf');
   await writeOwnedFile(hbaFile, 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
   await writeOwnedFile(identFile, '');
+  const logFile = path.join(options.workDir, 'postgres.log');
   const version = (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8')).trim();
   const server = await startPostgres({
     binDir: findPostgresBinDir(options.binDir, version),
     dataDir,
     port: options.port,
     socketDir: options.workDir,
-    logFile: path.join(options.workDir, 'postgres.log'),
+    logFile,
     settings: {
       hba_file: hbaFile,
       ident_file: identFile,
@@ -57,7 +59,7 @@ export async function restoreIntoScratch(options: {
     await waitUntilPromoted(url);
   } catch (error) {
     await server.stop().catch(() => undefined);
-    throw error;
+    throw new Error(`The restored copy did not finish recovery.${await logTail(logFile)}`, { cause: error });
   }
   return { ...server, url };
 }
