@@ -98,6 +98,9 @@ async function seedClinic(label: string) {
 it('restores to a point in time: the recorded checksums match exactly, later writes are absent, and a planted corruption fails the check', async () => {
   await seedClinic('Before backup');
   await runPgBackRest(cluster.repository, 'backup', ['--type=full']);
+  // pgBackRest keeps a backup's stop time in whole seconds and restores by time only from a
+  // backup that stopped strictly before the target: the point must fall in a later second.
+  await new Promise((resolve) => setTimeout(resolve, 2_000 - (Date.now() % 1_000)));
   const afterBackup = await seedClinic('After backup');
   const manifest = await recordRestorePoint(ownerUrl);
   const later = await seedClinic('After the point');
