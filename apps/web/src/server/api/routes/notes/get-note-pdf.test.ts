@@ -1,46 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { answerNoteFromTranscript } from '@healthcare/ai/testing/answer-note-from-transcript';
-import { startFakeOpenAiChatServer } from '@healthcare/ai/testing/fake-llm-servers';
-import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
-import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
 import { readPdfText } from '@healthcare/core/notes/testing/read-pdf-text';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addStaffMember,
   clinicWithPatient,
   createEncounter,
   putBytes,
 } from '../../../testing/clinic-fixtures';
-import { useTestApp } from '../../../testing/start-test-app';
+import { useAiPipelineApp } from '../../../testing/use-ai-pipeline-app';
 
-let stt: Awaited<ReturnType<typeof startFakeOpenAiSttServer>>;
-let llm: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
-let scratch: string;
-let chunk: Buffer;
-
-beforeAll(async () => {
-  stt = await startFakeOpenAiSttServer();
-  llm = await startFakeOpenAiChatServer({ defaultAnswer: answerNoteFromTranscript });
-  scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-note-pdf-'));
-  chunk = await readFile(await generateTone(scratch, 'chunk.webm', ['-c:a', 'libopus'], 1));
-}, 120_000);
-afterAll(async () => {
-  await stt.close();
-  await llm.close();
-  await rm(scratch, { recursive: true, force: true });
-});
-
-const { api, testApp } = useTestApp(() => ({
-  RUN_WORKER: 'true',
-  STT_PROVIDER: 'openai',
-  STT_BASE_URL: stt.baseUrl,
-  STT_API_KEY: 'sk-test',
-  LLM_PROVIDER: 'openai',
-  LLM_BASE_URL: llm.baseUrl,
-  LLM_API_KEY: 'sk-test',
-}));
+const { api, testApp, state } = useAiPipelineApp();
 
 const waitFor = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
 
@@ -48,8 +16,8 @@ describe('GET /encounters/{id}/note.pdf', () => {
   it('should serve the signed note as a PDF with its text, signer and patient, and audit the export', async () => {
     const { token, patientId, session } = await clinicWithPatient(api, 'Clínica PDF');
     const encounterId = await createEncounter(api, token, patientId);
-    stt.enqueue({ kind: 'ok', text: () => 'Paciente relata tosse seca há cinco dias.' });
-    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/0`, token, chunk);
+    state.stt.enqueue({ kind: 'ok', text: () => 'Paciente relata tosse seca há cinco dias.' });
+    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/0`, token, state.chunk);
     expect(
       (await api.post(`/api/v1/encounters/${encounterId}/audio/complete`, { chunkCount: 1 }, token)).status,
     ).toBe(202);

@@ -1,18 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { answerNoteFromTranscript } from '@healthcare/ai/testing/answer-note-from-transcript';
-import { startFakeOpenAiChatServer } from '@healthcare/ai/testing/fake-llm-servers';
-import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
 import { noteVersions } from '@healthcare/core/db/schema/note-versions';
 import { notes } from '@healthcare/core/db/schema/notes';
 import { withTenant } from '@healthcare/core/db/with-tenant';
-import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
 import { configuredNoteWriter } from '@healthcare/core/notes/configured-note-writer';
 import { generateNoteJob } from '@healthcare/core/notes/generate-note.job';
 import { finalizeTranscriptJob } from '@healthcare/core/transcripts/finalize-transcript.job';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addStaffMember,
   clinicWithPatient,
@@ -20,37 +13,9 @@ import {
   putBytes,
 } from '../../../testing/clinic-fixtures';
 import { openEventStream } from '../../../testing/read-event-stream';
-import { useTestApp } from '../../../testing/start-test-app';
+import { useAiPipelineApp } from '../../../testing/use-ai-pipeline-app';
 
-let stt: Awaited<ReturnType<typeof startFakeOpenAiSttServer>>;
-let llm: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
-let scratch: string;
-let chunk: Buffer;
-
-beforeAll(async () => {
-  stt = await startFakeOpenAiSttServer();
-  llm = await startFakeOpenAiChatServer({ defaultAnswer: answerNoteFromTranscript });
-  scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-notes-'));
-  chunk = await readFile(await generateTone(scratch, 'chunk.webm', ['-c:a', 'libopus'], 1));
-}, 120_000);
-afterAll(async () => {
-  await stt.close();
-  await llm.close();
-  await rm(scratch, { recursive: true, force: true });
-});
-
-const { api, testApp } = useTestApp(
-  () => ({
-    RUN_WORKER: 'true',
-    STT_PROVIDER: 'openai',
-    STT_BASE_URL: stt.baseUrl,
-    STT_API_KEY: 'sk-test',
-    LLM_PROVIDER: 'openai',
-    LLM_BASE_URL: llm.baseUrl,
-    LLM_API_KEY: 'sk-test',
-  }),
-  { ownDatabase: true },
-);
+const { api, testApp, state } = useAiPipelineApp();
 
 const waitFor = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
 const said = (text: string) => ({ kind: 'ok' as const, text: () => text });
@@ -58,10 +23,15 @@ const said = (text: string) => ({ kind: 'ok' as const, text: () => text });
 /** Records two live chunks with the given words, completes, and waits for the note. */
 async function recordConsultation(token: string, patientId: string, words: string[]) {
   const encounterId = await createEncounter(api, token, patientId);
-  stt.enqueue(...words.map(said));
+  state.stt.enqueue(...words.map(said));
   for (const [seq] of words.entries()) {
     // One at a time, so each transcription consumes its own scripted words.
-    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/${seq}`, token, chunk);
+    await putBytes(
+      testApp().baseUrl,
+      `/api/v1/encounters/${encounterId}/audio/chunks/${seq}`,
+      token,
+      state.chunk,
+    );
     await waitFor(async () => {
       const transcript = (await api.get(`/api/v1/encounters/${encounterId}/transcript`, token)).body;
       expect(transcript.segments).toHaveLength(seq + 1);
@@ -94,8 +64,8 @@ describe('from recording to signed note', () => {
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
 
-    stt.enqueue(said('Estou com febre há dois dias e dor de garganta.'));
-    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/0`, token, chunk);
+    state.stt.enqueue(said('Estou com febre há dois dias e dor de garganta.'));
+    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/0`, token, state.chunk);
     // The transcript grows while the clinician is still recording.
     const partial = await waitFor(async () => {
       const transcript = (await api.get(`/api/v1/encounters/${encounterId}/transcript`, token)).body;
@@ -106,10 +76,10 @@ describe('from recording to signed note', () => {
     expect((await api.get(`/api/v1/encounters/${encounterId}`, token)).body.status).toBe('recording');
     await waitFor(async () => expect(stream.events.some((event) => event.type === 'segments')).toBe(true));
 
-    stt.enqueue(said('Vou prescrever amoxicilina 500 mg de 8 em 8 horas por 7 dias.'));
-    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/1`, token, chunk);
+    state.stt.enqueue(said('Vou prescrever amoxicilina 500 mg de 8 em 8 horas por 7 dias.'));
+    await putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/1`, token, state.chunk);
     // The model misstates the dose: the checker must catch it.
-    llm.enqueue({
+    state.llm.enqueue({
       kind: 'answer',
       content: JSON.stringify({
         sections: {
@@ -227,7 +197,7 @@ describe('from recording to signed note', () => {
 
   it('should acknowledge flags without changing the text, and keep every version', async () => {
     const { token, patientId, session } = await clinicWithPatient(api);
-    llm.enqueue({
+    state.llm.enqueue({
       kind: 'answer',
       content: JSON.stringify({
         sections: {
@@ -331,12 +301,12 @@ describe('from recording to signed note', () => {
     const note = (await noteOf(token, encounterId)).body;
     expect(note).toMatchObject({ version: 2, template: 'hp', language: 'en' });
     expect(note.sections[0]).toMatchObject({ key: 'chief_complaint', title: 'Chief complaint' });
-    const prompt = llm.requests.at(-1)!.body.messages[0].content;
+    const prompt = state.llm.requests.at(-1)!.body.messages[0].content;
     expect(prompt).toContain('Write in English');
 
     // The job ran already: running it again (a duplicate delivery) adds nothing.
     const { app } = testApp();
-    const requestsBefore = llm.requests.length;
+    const requestsBefore = state.llm.requests.length;
     const job = generateNoteJob({
       ...app,
       stt: undefined,
@@ -353,12 +323,12 @@ describe('from recording to signed note', () => {
     });
     await finalize.handle({ clinicId: session.clinic.id, encounterId });
     expect((await api.get(`/api/v1/encounters/${encounterId}`, token)).body.status).toBe('ready');
-    expect(llm.requests.length).toBe(requestsBefore);
+    expect(state.llm.requests.length).toBe(requestsBefore);
   });
 
   it('should fail clearly when the model keeps answering nonsense, and recover with retry', async () => {
     const { token, patientId } = await clinicWithPatient(api);
-    llm.enqueue(
+    state.llm.enqueue(
       { kind: 'answer', content: 'Sorry, I cannot help.' },
       { kind: 'answer', content: '{"sections": 3}' },
     );
