@@ -1,6 +1,8 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { filterHallucinations } from '@healthcare/ai/stt/filter-hallucinations';
+import type { SpeechSegment } from '@healthcare/ai/stt/speech-to-text';
 import { z } from 'zod';
+import { AudioDecodeError } from '../media/audio-decode-error';
 import type { TenantTransaction } from '../db/database';
 import { audioChunks, encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
@@ -68,9 +70,7 @@ export function transcribeChunkJob(deps: WorkerDependencies): JobDefinition<Tran
         offsetSec += previous.durationSec ?? (await measureChunk(deps, clinicId, previous));
       }
       const stt = requireSpeechToText(deps.stt);
-      await withDecodedAudio(deps.storage, chunk.objectKey, async (audio) => {
-        const transcript = await stt.transcribe(audio, { language: state.encounter!.language });
-        const segments = filterHallucinations(transcript.segments);
+      const finish = async (segments: SpeechSegment[], durationSec: number) => {
         await withTenant(deps.db, clinicId, async (tx) => {
           // Locked first: `complete` and this job must see each other's work (see finalizeTranscriptWhenDone).
           const locked = await findEncounter(tx, clinicId, encounterId, { forUpdate: true });
@@ -81,7 +81,7 @@ export function transcribeChunkJob(deps: WorkerDependencies): JobDefinition<Tran
           );
           await tx
             .update(audioChunks)
-            .set({ durationSec: audio.durationSec, transcribedAt: new Date() })
+            .set({ durationSec, transcribedAt: new Date() })
             .where(and(eq(audioChunks.encounterId, encounterId), eq(audioChunks.seq, seq)));
           await finalizeTranscriptWhenDone(deps.jobs, tx, locked, requestId);
           const [next] = await tx
@@ -98,7 +98,22 @@ export function transcribeChunkJob(deps: WorkerDependencies): JobDefinition<Tran
           }
         });
         notifyStreams(deps.events, encounterId);
-      });
+      };
+      try {
+        await withDecodedAudio(deps.storage, chunk.objectKey, async (audio) => {
+          const transcript = await stt.transcribe(audio, { language: state.encounter!.language });
+          await finish(filterHallucinations(transcript.segments), audio.durationSec);
+        });
+      } catch (error) {
+        if (!isEmptyLiveChunk(error, chunk.bytes)) throw error;
+        // A recorder stopped just after it began a new chunk sends a container with no audio
+        // frames: nothing was said in it, and it must not fail the whole encounter.
+        deps.logger.warn(
+          { encounterId, seq, bytes: chunk.bytes },
+          'live chunk holds no audio; kept as silence',
+        );
+        await finish([], 0);
+      }
     },
   };
 }
@@ -121,4 +136,15 @@ async function measureChunk(
       .where(and(eq(audioChunks.encounterId, chunk.encounterId), eq(audioChunks.seq, chunk.seq))),
   );
   return durationSec;
+}
+
+// Larger than any container header with no frames; a damaged chunk of real audio is bigger.
+const emptyChunkMaxBytes = 4_096;
+
+function isEmptyLiveChunk(error: unknown, bytes: number): boolean {
+  return (
+    error instanceof AudioDecodeError &&
+    (error.reason === 'empty' || error.reason === 'corrupt') &&
+    bytes <= emptyChunkMaxBytes
+  );
 }

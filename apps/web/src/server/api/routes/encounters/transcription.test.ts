@@ -193,6 +193,28 @@ describe('provider failures and retry', () => {
   });
 });
 
+describe('a live recording stopped just after a new chunk began', () => {
+  it('should keep a last chunk that holds no audio as silence, not fail the encounter', async () => {
+    const { token, patientId } = await clinicWithPatient(api);
+    const encounterId = await createEncounter(api, token, patientId);
+    const put = (seq: number, bytes: Buffer) =>
+      putBytes(testApp().baseUrl, `/api/v1/encounters/${encounterId}/audio/chunks/${seq}`, token, bytes);
+    expect((await put(0, audio.get('chunk-0')!)).status).toBe(202);
+    // The WebM header and nothing after it: what MediaRecorder hands over when stopped at once.
+    expect((await put(1, audio.get('chunk-1')!.subarray(0, 160))).status).toBe(202);
+    await api.post(`/api/v1/encounters/${encounterId}/audio/complete`, { chunkCount: 2 }, token);
+    const encounter = await waitFor(async () => {
+      const current = (await api.get(`/api/v1/encounters/${encounterId}`, token)).body;
+      expect(['ready', 'failed']).toContain(current.status);
+      return current;
+    });
+    expect(encounter).toMatchObject({ status: 'ready', failureReason: null });
+    const transcript = await transcriptOf(token, encounterId);
+    expect(transcript.status).toBe('complete');
+    expect(transcript.segments).toHaveLength(1);
+  });
+});
+
 describe('idempotent jobs', () => {
   it('should leave the same rows when a chunk job runs again, done or redone', async () => {
     const { token, patientId, session } = await clinicWithPatient(api);
