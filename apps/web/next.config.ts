@@ -1,20 +1,10 @@
 import type { NextConfig } from 'next';
 
-// API responses carry their own headers (our server answers /api before Next.js); these cover the pages.
-const pageSecurityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  // Patient data must never render inside another site's frame (clickjacking).
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), geolocation=()' },
-];
-
+// Pages get their security headers, nonce-based CSP included, from our server
+// (apps/web/src/server/http/page-security-headers.ts), which answers before Next.js.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  async headers() {
-    return [{ source: '/:path*', headers: pageSecurityHeaders }];
-  },
 };
 
 export default nextConfig;

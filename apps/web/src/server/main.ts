@@ -6,6 +6,7 @@ import { createAppContext } from './boot/app-context';
 import { ensureWebBuild } from './boot/ensure-web-build';
 import { prepareDatabase } from './boot/prepare-database';
 import { startServer } from './boot/start-server';
+import { applyPageSecurityHeaders } from './http/page-security-headers';
 
 const config = loadConfigOrExit();
 const { logger, shipping } = createAppLogger(config);
@@ -22,7 +23,10 @@ try {
   const server = await startServer(app, {
     host: config.server.host,
     port: config.server.port,
-    pages: (request, response) => handlePage(request, response),
+    pages: (request, response) => {
+      applyPageSecurityHeaders(request, response, { dev, https: config.server.publicUrl.protocol === 'https:' });
+      return handlePage(request, response);
+    },
   });
   logger.info(`HealthCare is running at ${config.server.publicUrl.origin}`);
 

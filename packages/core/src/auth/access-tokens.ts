@@ -25,12 +25,19 @@ export function createAccessTokens(options: {
   privateKeyPem: string;
   keyId: string;
   ttlSeconds: number;
+  /** Keys retired by a rotation: tokens they signed stay valid until they expire, so nobody is logged out. */
+  previousPublicKeys?: readonly { kid: string; publicKey: string }[];
 }): AccessTokens {
   const privateKey = createPrivateKey(options.privateKeyPem);
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new Error('The access token signing key must be an Ed25519 key.');
   }
-  const verificationKeys = new Map<string, KeyObject>([[options.keyId, createPublicKey(privateKey)]]);
+  const verificationKeys = new Map<string, KeyObject>();
+  for (const previous of options.previousPublicKeys ?? []) {
+    verificationKeys.set(previous.kid, createPublicKey(previous.publicKey));
+  }
+  // Set last: a stale entry listing the current kid must not shadow the current key.
+  verificationKeys.set(options.keyId, createPublicKey(privateKey));
 
   return {
     ttlSeconds: options.ttlSeconds,

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 
 const optionalString = z
@@ -12,6 +13,32 @@ const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
   .optional();
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional();
+
+/**
+ * Keys retired by a rotation, still trusted until the tokens they signed expire:
+ * a JSON array of `{ "kid": "...", "publicKey": "-----BEGIN PUBLIC KEY-----..." }`.
+ */
+const previousPublicKeys = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON array of { kid, publicKey }' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(
+      z.strictObject({
+        kid: z.string().trim().min(1).max(64),
+        publicKey: z
+          .string()
+          .transform((pem) => pem.replaceAll('\\n', '\n'))
+          .refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM form'),
+      }),
+    ),
+  );
 
 const sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits');
 
@@ -58,6 +85,14 @@ export const environmentSchema = z.object({
   AUTH_REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
   AUTH_LOGIN_MAX_FAILURES: positiveInt.max(100).default(5),
   AUTH_LOGIN_LOCKOUT_SECONDS: positiveInt.max(86_400).default(900),
+  AUTH_JWT_PREVIOUS_PUBLIC_KEYS: z.preprocess(emptyToUndefined, previousPublicKeys.optional()),
+
+  RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(1200),
+  RATE_LIMIT_USER_PER_MINUTE: positiveInt.default(600),
+  RATE_LIMIT_CLINIC_PER_MINUTE: positiveInt.default(6000),
+  RATE_LIMIT_AUTH_IP_PER_MINUTE: positiveInt.default(100),
+  RATE_LIMIT_AI_USER_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_AI_CLINIC_PER_MINUTE: positiveInt.default(300),
 
   API_MAX_JSON_BYTES: positiveInt.max(64 * 1024 * 1024).default(1024 * 1024),
 
@@ -109,6 +144,14 @@ export const environmentSchema = z.object({
   UPLOAD_MAX_CHUNK_BYTES: positiveInt.default(64 * 1024 ** 2),
   UPLOAD_MAX_DOCUMENT_BYTES: positiveInt.default(50 * 1024 ** 2),
 });
+
+function isEd25519PublicKey(pem: string): boolean {
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 function emptyToUndefined(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;

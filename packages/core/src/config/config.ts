@@ -64,6 +64,17 @@ export interface Config {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     login: { maxFailures: number; lockoutSeconds: number };
+    /** Public keys of signing keys retired by a rotation, trusted until their tokens expire. */
+    previousPublicKeys: { kid: string; publicKey: string }[];
+  };
+  /** Requests per minute; `ai` routes start transcriptions or model calls and cost far more than a read. */
+  rateLimits: {
+    ipPerMinute: number;
+    userPerMinute: number;
+    clinicPerMinute: number;
+    authIpPerMinute: number;
+    aiUserPerMinute: number;
+    aiClinicPerMinute: number;
   };
   api: { maxJsonBytes: number };
   storage: StorageConfig;
@@ -272,6 +283,15 @@ export function toConfig(env: Environment): Config {
       accessTokenTtlSeconds: env.AUTH_ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: env.AUTH_REFRESH_TOKEN_TTL_DAYS * 86_400,
       login: { maxFailures: env.AUTH_LOGIN_MAX_FAILURES, lockoutSeconds: env.AUTH_LOGIN_LOCKOUT_SECONDS },
+      previousPublicKeys: env.AUTH_JWT_PREVIOUS_PUBLIC_KEYS ?? [],
+    },
+    rateLimits: {
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+      clinicPerMinute: env.RATE_LIMIT_CLINIC_PER_MINUTE,
+      authIpPerMinute: env.RATE_LIMIT_AUTH_IP_PER_MINUTE,
+      aiUserPerMinute: env.RATE_LIMIT_AI_USER_PER_MINUTE,
+      aiClinicPerMinute: env.RATE_LIMIT_AI_CLINIC_PER_MINUTE,
     },
     api: { maxJsonBytes: env.API_MAX_JSON_BYTES },
     storage: env.S3_BUCKET

@@ -56,6 +56,25 @@ describe('loadConfig', () => {
     expect(config.auth.signingKey?.privateKeyPem).toBe(privateKeyPem);
   });
 
+  it('should take retired signing keys as Ed25519 public keys and refuse anything else', () => {
+    const publicKey = generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    const config = loadConfig({
+      AUTH_JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([{ kid: 'old', publicKey }]),
+    });
+    expect(config.auth.previousPublicKeys).toEqual([{ kid: 'old', publicKey }]);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect(
+      problemsOf({ AUTH_JWT_PREVIOUS_PUBLIC_KEYS: JSON.stringify([{ kid: 'old', publicKey: rsa }]) }),
+    ).toEqual([expect.stringMatching(/^AUTH_JWT_PREVIOUS_PUBLIC_KEYS.*Ed25519/)]);
+    expect(problemsOf({ AUTH_JWT_PREVIOUS_PUBLIC_KEYS: 'old=key' })).toEqual([
+      expect.stringMatching(/^AUTH_JWT_PREVIOUS_PUBLIC_KEYS.*JSON array/),
+    ]);
+  });
+
   it('should name every bad variable at once', () => {
     const problems = problemsOf({
       PORT: 'eighty',

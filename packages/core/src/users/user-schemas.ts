@@ -1,3 +1,4 @@
+import { isCommonPassword } from '../auth/common-passwords';
 import { z } from 'zod';
 
 export const userRoles = ['admin', 'clinician', 'staff'] as const;
@@ -12,7 +13,11 @@ export const emailAddress = z
 export const newPassword = z
   .string()
   .min(12, 'Use at least 12 characters')
-  .max(256, 'Use at most 256 characters');
+  .max(256, 'Use at most 256 characters')
+  .refine(
+    (password) => password.length < 12 || !isCommonPassword(password),
+    'This password is too common and would be guessed quickly. Try a few unrelated words.',
+  );
 
 export const userSchema = z
   .object({

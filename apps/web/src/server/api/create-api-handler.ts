@@ -1,7 +1,9 @@
 import { AppError } from '@healthcare/core/errors/app-error';
+import { enforceRequestLimits } from '@healthcare/core/rate-limit/enforce-request-limits';
 import type { AppContext } from '../boot/app-context';
 import { authenticate } from '../http/authenticate';
 import { errorToProblem } from '../http/error-to-problem';
+import { strictTransportSecurity } from '../http/page-security-headers';
 import { problemResponse } from '../http/problem';
 import { readJsonBody } from '../http/read-json-body';
 import type { Route } from '../http/route';
@@ -53,6 +55,9 @@ export function createApiHandler(app: AppContext) {
     // API responses carry patient data: no browser or proxy may keep a copy.
     response.headers.set('cache-control', 'no-store');
     response.headers.set('x-content-type-options', 'nosniff');
+    if (app.config.server.publicUrl.protocol === 'https:') {
+      response.headers.set('strict-transport-security', strictTransportSecurity);
+    }
     const durationSeconds = (performance.now() - started) / 1000;
     app.metrics.httpDuration.observe(
       { route: routeLabel, method: request.method, status: String(response.status) },
@@ -81,6 +86,9 @@ async function runRoute(
   meta: RequestMeta,
 ): Promise<Response> {
   const origin = { requestId: meta.requestId, ip: meta.clientIp };
+  const cost = route.cost ?? 'default';
+  // The address is counted before any work, so a flood cannot even make us verify tokens.
+  await enforceRequestLimits(app.limiter, app.config.rateLimits, { ip: meta.clientIp, cost });
   const params = route.params ? parseParams(route.params, rawParams) : undefined;
 
   let authentication: Awaited<ReturnType<typeof authenticate>>;
@@ -97,6 +105,7 @@ async function runRoute(
       throw new AppError('forbidden', 'Your role does not allow this action.');
     }
   }
+  if (actor) await enforceRequestLimits(app.limiter, app.config.rateLimits, { ip: null, cost, user: actor });
 
   const query = route.query ? parseQuery(route.query, url.searchParams) : undefined;
   const body = route.body

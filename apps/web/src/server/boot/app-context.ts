@@ -6,6 +6,7 @@ import type { Config } from '@healthcare/core/config/config';
 import { connectDatabase, type Database } from '@healthcare/core/db/database';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 import { createMemoryRateLimiter } from '@healthcare/core/rate-limit/memory-rate-limiter';
+import type { RateLimiter } from '@healthcare/core/rate-limit/rate-limiter';
 import { createRedisRateLimiter } from '@healthcare/core/rate-limit/redis-rate-limiter';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '@healthcare/core/cache/connect-redis';
@@ -44,6 +45,8 @@ export interface AppContext {
   /** Listening when METRICS_PORT is set. */
   metricsServer: Server | undefined;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
+  /** Request budgets and login lockouts: shared through Redis in the cluster, in-process otherwise. */
+  limiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,11 @@ export async function createAppContext(
   if (options.logShipping) observeLogShipping(options.logShipping, metrics);
   const redis = config.redis ? await connectRedis(config.redis.url, logger) : undefined;
   const signingKey = await loadSigningKey(config, logger);
-  const accessTokens = createAccessTokens({ ...signingKey, ttlSeconds: config.auth.accessTokenTtlSeconds });
+  const accessTokens = createAccessTokens({
+    ...signingKey,
+    ttlSeconds: config.auth.accessTokenTtlSeconds,
+    previousPublicKeys: config.auth.previousPublicKeys,
+  });
   const downloadSigningSecret = deriveSecret(signingKey.privateKeyPem, 'storage-download-urls');
   const storage = createObjectStorage(config.storage, { signingSecret: downloadSigningSecret });
   const jobs = await startJobClient(database.pool, logger, {
@@ -94,6 +101,7 @@ export async function createAppContext(
     accessTokens,
     metrics,
     metricsServer,
+    limiter,
     sessionSettings: {
       accessTokens,
       refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,

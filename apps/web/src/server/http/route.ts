@@ -1,4 +1,5 @@
 import type { Actor, RequestOrigin } from '@healthcare/core/auth/actor';
+import type { RequestCost } from '@healthcare/core/rate-limit/enforce-request-limits';
 import type { UserRole } from '@healthcare/core/users/user-schemas';
 import type { z } from 'zod';
 import type { AppContext } from '../boot/app-context';
@@ -33,6 +34,8 @@ interface RouteBase<Params, Query, Body> {
   /** Uploads: the handler streams the body itself; this documents what it accepts. */
   rawBody?: { contentTypes: string[]; description: string };
   responses: Record<number, ResponseSpec>;
+  /** Which rate-limit budgets the request draws on beyond the general ones (see enforceRequestLimits). */
+  cost?: RequestCost;
 }
 
 /** `auth: 'user'` routes get the verified actor; `roles` narrows who may call them at all. */

@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signUpClinic, strongPassword } from '../../../testing/api-client';
@@ -48,6 +48,18 @@ describe('POST /auth/signup', () => {
     ]);
     const login = await api.post('/api/v1/auth/login', { email, password: 'short' });
     expect(login.status).toBe(401);
+  });
+
+  it('should refuse a password from the common-password list, even padded with digits', async () => {
+    for (const password of ['qwerty123456', 'Password2024!']) {
+      const email = `common-${randomUUID()}@example.test`;
+      const response = await api.post('/api/v1/auth/signup', { clinicName: 'C', name: 'N', email, password });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ pointer: '/password', detail: expect.stringMatching(/too common/) }),
+      ]);
+      expect((await api.post('/api/v1/auth/login', { email, password })).status).toBe(401);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ export const logInRoute = defineRoute({
   path: '/auth/login',
   summary: 'Sign in with email and password',
   tag: 'auth',
+  cost: 'auth',
   auth: 'none',
   body: logInInput,
   responses: {

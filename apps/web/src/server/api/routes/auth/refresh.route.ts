@@ -11,6 +11,7 @@ export const refreshRoute = defineRoute({
   path: '/auth/refresh',
   summary: 'Exchange a refresh token for a new pair; reusing a rotated token revokes its whole family',
   tag: 'auth',
+  cost: 'auth',
   auth: 'none',
   body: refreshInput,
   responses: {

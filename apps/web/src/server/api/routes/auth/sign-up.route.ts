@@ -9,6 +9,7 @@ export const signUpRoute = defineRoute({
   path: '/auth/signup',
   summary: 'Create a clinic and its first admin, and sign that admin in',
   tag: 'auth',
+  cost: 'auth',
   auth: 'none',
   body: signUpInput,
   responses: {

@@ -9,6 +9,7 @@ export const completeRecordingRoute = defineRoute({
   path: '/encounters/{id}/audio/complete',
   summary: 'Declare the live recording finished, with how many chunks were sent; idempotent',
   tag: 'encounters',
+  cost: 'ai',
   auth: 'user',
   params: encounterIdParams,
   body: completeRecordingInput,

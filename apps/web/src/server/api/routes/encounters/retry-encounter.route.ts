@@ -9,6 +9,7 @@ export const retryEncounterRoute = defineRoute({
   path: '/encounters/{id}/retry',
   summary: 'Retry the processing of a failed encounter (its failure reason says why it failed)',
   tag: 'encounters',
+  cost: 'ai',
   auth: 'user',
   params: encounterIdParams,
   responses: {

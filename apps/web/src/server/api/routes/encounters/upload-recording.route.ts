@@ -19,6 +19,7 @@ export const uploadRecordingRoute = defineRoute({
   path: '/encounters/{id}/audio',
   summary: 'Upload a whole recording (streamed; the format is read from the bytes, not the headers)',
   tag: 'encounters',
+  cost: 'ai',
   auth: 'user',
   params: encounterIdParams,
   rawBody: {

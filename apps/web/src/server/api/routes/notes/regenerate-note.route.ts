@@ -10,6 +10,7 @@ export const regenerateNoteRoute = defineRoute({
   path: '/encounters/{id}/note/regenerate',
   summary: 'Write the note again, optionally with another template or language; earlier versions are kept',
   tag: 'notes',
+  cost: 'ai',
   auth: 'user',
   params: encounterIdParams,
   body: regenerateNoteInput,
