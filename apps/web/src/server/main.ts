@@ -24,7 +24,10 @@ try {
     host: config.server.host,
     port: config.server.port,
     pages: (request, response) => {
-      applyPageSecurityHeaders(request, response, { dev, https: config.server.publicUrl.protocol === 'https:' });
+      applyPageSecurityHeaders(request, response, {
+        dev,
+        https: config.server.publicUrl.protocol === 'https:',
+      });
       return handlePage(request, response);
     },
   });
