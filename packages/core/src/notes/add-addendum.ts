@@ -9,7 +9,7 @@ import { notifyStreams } from '../events/notify-streams';
 import { recordEncounterEvent } from '../events/record-encounter-event';
 import { AppError } from '../errors/app-error';
 import { requireRole } from '../users/require-role';
-import { clinicalRoles } from './get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { loadNote } from './load-note';
 
 /** A later correction or addition to a signed note, dated and attributed; the note itself stays as signed. */

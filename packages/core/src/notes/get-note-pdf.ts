@@ -7,7 +7,7 @@ import { withTenant } from '../db/with-tenant';
 import { AppError, notFound } from '../errors/app-error';
 import { findEncounter } from '../encounters/find-encounter';
 import { requireRole } from '../users/require-role';
-import { clinicalRoles } from './get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { loadNote } from './load-note';
 import { renderNotePdf } from './render-note-pdf';
 

@@ -3,12 +3,11 @@ import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
 import { withTenant } from '../db/with-tenant';
 import { findEncounter } from '../encounters/find-encounter';
+import { clinicalRoles } from '../users/clinical-roles';
 import { requireRole } from '../users/require-role';
 import { loadNote } from './load-note';
 import type { NoteView } from './note-schemas';
 import { toNoteView } from './to-note-view';
-
-export const clinicalRoles = ['admin', 'clinician'] as const;
 
 /** The current version of the encounter's note. Clinical content: not for the front desk. */
 export async function getNote(db: Database, actor: Actor, encounterId: string): Promise<NoteView> {

@@ -13,7 +13,7 @@ import type { JobClient } from '../jobs/job-client';
 import { resolveTemplate } from '../templates/resolve-template';
 import { requireRole } from '../users/require-role';
 import { enqueueGenerateNote } from './generate-note.job';
-import { clinicalRoles } from './get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import type { RegenerateNoteInput } from './note-schemas';
 
 /**

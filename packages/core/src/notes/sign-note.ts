@@ -11,7 +11,7 @@ import { notifyStreams } from '../events/notify-streams';
 import { recordEncounterEvent } from '../events/record-encounter-event';
 import { AppError } from '../errors/app-error';
 import { requireRole } from '../users/require-role';
-import { clinicalRoles } from './get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { loadNote } from './load-note';
 import { assertCurrentVersion, signedNoteIsFinal } from './note-conflicts';
 import type { NoteView } from './note-schemas';

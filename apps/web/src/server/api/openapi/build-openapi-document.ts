@@ -1,3 +1,4 @@
+import { userRoles } from '@healthcare/core/users/user-schemas';
 import { z } from 'zod';
 import type { Route } from '../../http/route';
 
@@ -52,6 +53,8 @@ export function buildOpenApiDocument(routes: readonly Route<never, never, never>
       summary: route.summary,
       tags: [route.tag],
       ...(route.auth === 'user' ? { security: [{ bearer: [] }, { cookie: [] }] } : { security: [] }),
+      // Who may call it at all; the role matrix test holds every route to this.
+      ...(route.auth === 'user' ? { 'x-roles': route.roles ?? userRoles } : {}),
       parameters: [
         ...objectParameters(route.params, 'path', toSchema),
         ...objectParameters(route.query, 'query', toSchema),

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { completeRecordingInput, encounterSchema } from '@healthcare/core/encounters/encounter-schemas';
 import { completeRecording } from '@healthcare/core/recordings/complete-recording';
 import { defineRoute } from '../../../http/route';
@@ -11,6 +12,7 @@ export const completeRecordingRoute = defineRoute({
   tag: 'encounters',
   cost: 'ai',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   body: completeRecordingInput,
   responses: {

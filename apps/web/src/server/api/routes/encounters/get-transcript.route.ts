@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { getTranscript } from '@healthcare/core/transcripts/get-transcript';
 import { transcriptSchema } from '@healthcare/core/transcripts/transcript-schemas';
 import { defineRoute } from '../../../http/route';
@@ -10,6 +11,7 @@ export const getTranscriptRoute = defineRoute({
   summary: 'The transcript so far, with times from the start of the recording (clinicians and admins)',
   tag: 'encounters',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   responses: {
     200: { description: 'The transcript', schema: transcriptSchema },

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { encounterSchema } from '@healthcare/core/encounters/encounter-schemas';
 import { retryEncounter } from '@healthcare/core/transcripts/retry-encounter';
 import { defineRoute } from '../../../http/route';
@@ -11,6 +12,7 @@ export const retryEncounterRoute = defineRoute({
   tag: 'encounters',
   cost: 'ai',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   responses: {
     202: { description: 'Processing resumes', schema: encounterSchema },

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { authorizeEventStream } from '@healthcare/core/events/authorize-event-stream';
 import { readEncounterEvents } from '@healthcare/core/events/read-encounter-events';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ export const streamEncounterEventsRoute = defineRoute({
     'Live events as Server-Sent Events: `status` (the encounter’s status), `segments` (new transcript segments), `note` (a note version is ready, edited or signed). Resumable with Last-Event-ID.',
   tag: 'encounters',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   query: eventsQuery,
   responses: {

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { uploadChunk } from '@healthcare/core/recordings/upload-chunk';
 import { z } from 'zod';
 import { defineRoute } from '../../../http/route';
@@ -16,6 +17,7 @@ export const uploadChunkRoute = defineRoute({
   summary: 'Upload one live chunk of a recording; idempotent per chunk number, any order',
   tag: 'encounters',
   auth: 'user',
+  roles: clinicalRoles,
   params: chunkParams,
   rawBody: { contentTypes: audioContentTypes, description: 'One self-contained audio chunk' },
   responses: {

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { encounterSchema } from '@healthcare/core/encounters/encounter-schemas';
 import { uploadRecording } from '@healthcare/core/recordings/upload-recording';
 import { defineRoute } from '../../../http/route';
@@ -21,6 +22,7 @@ export const uploadRecordingRoute = defineRoute({
   tag: 'encounters',
   cost: 'ai',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   rawBody: {
     contentTypes: audioContentTypes,

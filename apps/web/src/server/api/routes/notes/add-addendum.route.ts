@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { addAddendum } from '@healthcare/core/notes/add-addendum';
 import { addendumInput, addendumSchema } from '@healthcare/core/notes/note-schemas';
 import { defineRoute } from '../../../http/route';
@@ -10,6 +11,7 @@ export const addAddendumRoute = defineRoute({
   summary: 'Add a dated, attributed addendum to a signed note',
   tag: 'notes',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   body: addendumInput,
   responses: {

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { formatContentDisposition } from '@healthcare/core/storage/format-content-disposition';
 import { getNotePdf } from '@healthcare/core/notes/get-note-pdf';
 import { defineRoute } from '../../../http/route';
@@ -9,6 +10,7 @@ export const getNotePdfRoute = defineRoute({
   summary: 'The signed note as a PDF: clinic, patient identification, encounter date, note, signer and time',
   tag: 'notes',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   responses: {
     200: { description: 'The PDF', contentTypes: ['application/pdf'] },

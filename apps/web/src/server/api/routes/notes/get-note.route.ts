@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { getNote } from '@healthcare/core/notes/get-note';
 import { noteSchema } from '@healthcare/core/notes/note-schemas';
 import { defineRoute } from '../../../http/route';
@@ -11,6 +12,7 @@ export const getNoteRoute = defineRoute({
   summary: 'The current version of the encounter’s note, with evidence and flags (clinicians and admins)',
   tag: 'notes',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   responses: {
     200: { description: 'The note; its version is also the ETag', schema: noteSchema },

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { encounterSchema } from '@healthcare/core/encounters/encounter-schemas';
 import { regenerateNoteInput } from '@healthcare/core/notes/note-schemas';
 import { regenerateNote } from '@healthcare/core/notes/regenerate-note';
@@ -12,6 +13,7 @@ export const regenerateNoteRoute = defineRoute({
   tag: 'notes',
   cost: 'ai',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   body: regenerateNoteInput,
   responses: {

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { noteSchema } from '@healthcare/core/notes/note-schemas';
 import { signNote } from '@healthcare/core/notes/sign-note';
 import { defineRoute } from '../../../http/route';
@@ -11,6 +12,7 @@ export const signNoteRoute = defineRoute({
   summary: 'Sign the current version (every flag fixed or acknowledged); a signed note never changes',
   tag: 'notes',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   responses: {
     200: { description: 'The signed note', schema: noteSchema },

@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { noteSchema, updateNoteInput } from '@healthcare/core/notes/note-schemas';
 import { updateNote } from '@healthcare/core/notes/update-note';
 import { defineRoute } from '../../../http/route';
@@ -12,6 +13,7 @@ export const updateNoteRoute = defineRoute({
     'Save an edit as a new version. Send the sections you changed with all their items; `If-Match` with the version you edited protects against overwriting another tab',
   tag: 'notes',
   auth: 'user',
+  roles: clinicalRoles,
   params: encounterIdParams,
   body: updateNoteInput,
   responses: {

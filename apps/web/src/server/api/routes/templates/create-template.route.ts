@@ -9,6 +9,7 @@ export const createTemplateRoute = defineRoute({
   summary: 'Create one of the clinic’s own note templates (admins)',
   tag: 'templates',
   auth: 'user',
+  roles: ['admin'],
   body: createTemplateInput,
   responses: {
     201: { description: 'The template', schema: templateSchema },

@@ -9,6 +9,7 @@ export const deleteTemplateRoute = defineRoute({
   summary: 'Delete a clinic template (admins); notes already written keep their sections',
   tag: 'templates',
   auth: 'user',
+  roles: ['admin'],
   params: templateKeyParams,
   responses: {
     204: { description: 'Deleted' },

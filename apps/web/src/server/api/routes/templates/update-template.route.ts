@@ -13,6 +13,7 @@ export const updateTemplateRoute = defineRoute({
   summary: 'Change a clinic template’s name or sections (admins); notes already written keep theirs',
   tag: 'templates',
   auth: 'user',
+  roles: ['admin'],
   params: templateKeyParams,
   body: updateTemplateInput,
   responses: {
