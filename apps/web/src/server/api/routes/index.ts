@@ -24,6 +24,8 @@ import { getDocumentContentRoute } from './documents/get-document-content.route'
 import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
 import { uploadDocumentRoute } from './documents/upload-document.route';
 import { downloadFileRoute } from './files/download-file.route';
+import { getCompositionRoute } from './fhir/get-composition.route';
+import { getPatientEverythingRoute } from './fhir/get-patient-everything.route';
 import { streamEncounterEventsRoute } from './encounters/stream-encounter-events.route';
 import { addAddendumRoute } from './notes/add-addendum.route';
 import { getNoteRoute } from './notes/get-note.route';
@@ -74,6 +76,8 @@ export const apiRoutes = [
   listPatientDocumentsRoute,
   getDocumentContentRoute,
   downloadFileRoute,
+  getPatientEverythingRoute,
+  getCompositionRoute,
   listAuditEventsRoute,
   getOpenApiRoute,
 ] as unknown as readonly Route<never, never, never>[];
