@@ -9,7 +9,7 @@ const loinc = (code: string, display: string): Coding => ({ system: 'http://loin
  * "history"; interval history; growth; risk assessment) and every custom template's sections stay
  * uncoded: a wrong code misleads a receiving system more than a plain title does.
  */
-const sectionCodes: Record<string, Coding> = {
+export const sectionCodes: Record<string, Coding> = {
   subjective: loinc('61150-9', 'Subjective Narrative'),
   objective: loinc('61149-1', 'Objective Narrative'),
   findings: loinc('61149-1', 'Objective Narrative'),
@@ -31,7 +31,7 @@ export function sectionCode(sectionKey: string): CodeableConcept | undefined {
 
 const progressNote = loinc('11506-3', 'Progress note');
 const historyAndPhysical = loinc('34117-2', 'History and physical note');
-const noteTypes: Record<string, Coding> = {
+export const noteTypes: Record<string, Coding> = {
   soap: progressNote,
   progress: progressNote,
   psychiatry: progressNote,
