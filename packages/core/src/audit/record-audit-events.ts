@@ -32,11 +32,15 @@ export type AuditAction =
   | 'template.delete'
   | 'document.create'
   | 'document.list'
-  | 'document.read';
+  | 'document.read'
+  | 'fhir.everything'
+  | 'export.create'
+  | 'export.download';
 
 export interface AuditEntry {
   action: AuditAction;
-  resourceType: 'user' | 'patient' | 'clinic' | 'encounter' | 'document' | 'note' | 'note_template';
+  resourceType:
+    'user' | 'patient' | 'clinic' | 'encounter' | 'document' | 'note' | 'note_template' | 'patient_export';
   resourceId?: string | null;
   patientId?: string | null;
   details?: Record<string, string | number | boolean | null>;

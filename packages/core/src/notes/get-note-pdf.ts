@@ -9,6 +9,7 @@ import { findEncounter } from '../encounters/find-encounter';
 import { requireRole } from '../users/require-role';
 import { clinicalRoles } from '../users/clinical-roles';
 import { loadNote } from './load-note';
+import { notePdfFileName } from './note-pdf-file-name';
 import { renderNotePdf } from './render-note-pdf';
 
 /** The signed note of an encounter as a PDF; a draft has no PDF, since it may still change. */
@@ -58,7 +59,8 @@ export async function getNotePdf(
       })),
     };
   });
-  const day = content.encounterDate.toISOString().slice(0, 10);
-  // No patient name in the file name: downloads folders and mail attachments show it to anyone.
-  return { pdf: await renderNotePdf(content), fileName: `note-${day}-${encounterId.slice(0, 8)}.pdf` };
+  return {
+    pdf: await renderNotePdf(content),
+    fileName: notePdfFileName({ id: encounterId, createdAt: content.encounterDate }),
+  };
 }

@@ -16,6 +16,9 @@ export const objectKeys = {
     `${objectKeys.encounter(clinicId, patientId, encounterId)}chunks/${String(seq).padStart(6, '0')}-${attemptId()}`,
   document: (clinicId: string, patientId: string, documentId: string) =>
     `${objectKeys.patient(clinicId, patientId)}documents/${documentId}`,
+  /** Under the patient too: an erasure must not leave a copy of the record behind. */
+  patientExport: (clinicId: string, patientId: string, exportId: string) =>
+    `${objectKeys.patient(clinicId, patientId)}exports/${exportId}.zip`,
 };
 
 function attemptId(): string {

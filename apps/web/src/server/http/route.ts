@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
-  /** For byte responses (downloads): their media types. */
+  /** For byte responses (downloads): their media types; with `schema`, the media types it is served as. */
   contentTypes?: string[];
 }
 

@@ -73,7 +73,14 @@ export function buildOpenApiDocument(routes: readonly Route<never, never, never>
           {
             description: spec.description,
             ...(spec.schema
-              ? { content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
+              ? {
+                  content: Object.fromEntries(
+                    (spec.contentTypes ?? ['application/json']).map((type) => [
+                      type,
+                      { schema: toSchema(spec.schema!, 'output') },
+                    ]),
+                  ),
+                }
               : spec.contentTypes
                 ? {
                     content: Object.fromEntries(

@@ -24,6 +24,10 @@ import { getDocumentContentRoute } from './documents/get-document-content.route'
 import { listPatientDocumentsRoute } from './documents/list-patient-documents.route';
 import { uploadDocumentRoute } from './documents/upload-document.route';
 import { downloadFileRoute } from './files/download-file.route';
+import { createPatientExportRoute } from './exports/create-patient-export.route';
+import { downloadPatientExportRoute } from './exports/download-patient-export.route';
+import { getCompositionRoute } from './fhir/get-composition.route';
+import { getPatientEverythingRoute } from './fhir/get-patient-everything.route';
 import { streamEncounterEventsRoute } from './encounters/stream-encounter-events.route';
 import { addAddendumRoute } from './notes/add-addendum.route';
 import { getNoteRoute } from './notes/get-note.route';
@@ -74,6 +78,10 @@ export const apiRoutes = [
   listPatientDocumentsRoute,
   getDocumentContentRoute,
   downloadFileRoute,
+  getPatientEverythingRoute,
+  getCompositionRoute,
+  createPatientExportRoute,
+  downloadPatientExportRoute,
   listAuditEventsRoute,
   getOpenApiRoute,
 ] as unknown as readonly Route<never, never, never>[];
