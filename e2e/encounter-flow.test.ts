@@ -238,6 +238,20 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await shot(page, 'encounter-evidence');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Its play button plays the recording from the first evidence segment: the live chunk holding it.
+  const cited = transcript.segments.filter((segment: { id: string }) =>
+    firstItem.evidence.includes(segment.id),
+  );
+  const firstCited = cited.sort((a: { start: number }, b: { start: number }) => a.start - b.start)[0];
+  await statements
+    .first()
+    .getByRole('button', { name: /^Ouvir a partir de / })
+    .click();
+  await page.waitForFunction((seq) => {
+    const audio = document.querySelector('audio');
+    return !!audio && audio.currentSrc.endsWith(`/audio/chunks/${seq}`) && audio.readyState >= 1;
+  }, firstCited.chunk.seq);
+
   // Inline edit with autosave.
   await statements.first().getByRole('button', { name: 'Editar' }).click();
   const editor = page.getByLabel('Texto da afirmação');

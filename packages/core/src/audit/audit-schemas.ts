@@ -1,12 +1,60 @@
 import { z } from 'zod';
 
+/** Every action the audit trail records; the admin screen offers them as a filter. */
+export const auditActions = [
+  'auth.signup',
+  'auth.login',
+  'auth.logout',
+  'user.create',
+  'user.update',
+  'patient.create',
+  'patient.read',
+  'patient.list',
+  'patient.update',
+  'patient.delete',
+  'encounter.create',
+  'encounter.read',
+  'encounter.list',
+  'encounter.audio.upload',
+  'encounter.audio.chunk',
+  'encounter.audio.complete',
+  'encounter.retry',
+  'encounter.audio.read',
+  'transcript.read',
+  'note.read',
+  'note.update',
+  'note.regenerate',
+  'note.sign',
+  'note.addendum',
+  'note.export',
+  'encounter.events.read',
+  'template.create',
+  'template.update',
+  'template.delete',
+  'document.create',
+  'document.list',
+  'document.read',
+  'fhir.everything',
+  'export.create',
+  'export.download',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const listAuditEventsQuery = z.strictObject({
   patientId: z.uuid('Use a patient id').optional(),
   actorUserId: z.uuid('Use a user id').optional(),
   action: z
     .string()
-    .regex(/^[a-z]+\.[a-z]+$/, 'Use an action such as patient.read')
+    .regex(/^[a-z]+(\.[a-z]+)+$/, 'Use an action such as patient.read')
     .optional(),
+  from: z.iso
+    .datetime({ offset: true, error: 'Use an ISO 8601 date-time' })
+    .optional()
+    .describe('Events at or after this instant'),
+  to: z.iso
+    .datetime({ offset: true, error: 'Use an ISO 8601 date-time' })
+    .optional()
+    .describe('Events before this instant'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
     .string()

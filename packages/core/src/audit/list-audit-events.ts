@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/database';
 import { auditEvents } from '../db/schema';
@@ -23,6 +23,8 @@ export async function listAuditEvents(
           query.patientId ? eq(auditEvents.patientId, query.patientId) : undefined,
           query.actorUserId ? eq(auditEvents.actorUserId, query.actorUserId) : undefined,
           query.action ? eq(auditEvents.action, query.action) : undefined,
+          query.from ? gte(auditEvents.occurredAt, new Date(query.from)) : undefined,
+          query.to ? lt(auditEvents.occurredAt, new Date(query.to)) : undefined,
           query.cursor ? lt(auditEvents.id, Number(query.cursor)) : undefined,
         ),
       )

@@ -1,41 +1,9 @@
 import type { Actor } from '../auth/actor';
 import type { TenantTransaction } from '../db/database';
 import { auditEvents } from '../db/schema';
+import type { AuditAction } from './audit-schemas';
 
-export type AuditAction =
-  | 'auth.signup'
-  | 'auth.login'
-  | 'auth.logout'
-  | 'user.create'
-  | 'patient.create'
-  | 'patient.read'
-  | 'patient.list'
-  | 'patient.update'
-  | 'patient.delete'
-  | 'encounter.create'
-  | 'encounter.read'
-  | 'encounter.list'
-  | 'encounter.audio.upload'
-  | 'encounter.audio.chunk'
-  | 'encounter.audio.complete'
-  | 'encounter.retry'
-  | 'transcript.read'
-  | 'note.read'
-  | 'note.update'
-  | 'note.regenerate'
-  | 'note.sign'
-  | 'note.addendum'
-  | 'note.export'
-  | 'encounter.events.read'
-  | 'template.create'
-  | 'template.update'
-  | 'template.delete'
-  | 'document.create'
-  | 'document.list'
-  | 'document.read'
-  | 'fhir.everything'
-  | 'export.create'
-  | 'export.download';
+export type { AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;

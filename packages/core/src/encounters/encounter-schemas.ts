@@ -65,3 +65,36 @@ export const completeRecordingInput = z
   })
   .meta({ id: 'CompleteRecording' });
 export type CompleteRecordingInput = z.infer<typeof completeRecordingInput>;
+
+// A day seen from the reader's time zone is not a UTC day, so the client sends the instants.
+export const listClinicEncountersQuery = z
+  .strictObject({
+    from: z.iso.datetime({
+      offset: true,
+      error: 'Use an ISO 8601 date-time, e.g. 2026-03-01T00:00:00-03:00',
+    }),
+    to: z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date-time, e.g. 2026-03-02T00:00:00-03:00' }),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+  })
+  .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
+    message: 'End after the start',
+    path: ['to'],
+  })
+  // One screen shows a day or a week; a year of encounters in one answer is not a screen.
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 31 * 24 * 3600 * 1000, {
+    message: 'Ask for at most 31 days at a time',
+    path: ['to'],
+  });
+export type ListClinicEncountersQuery = z.infer<typeof listClinicEncountersQuery>;
+
+export const clinicEncounterSchema = encounterSchema
+  .extend({ patient: z.object({ id: z.uuid(), name: z.string() }) })
+  .meta({ id: 'ClinicEncounter' });
+
+export const clinicEncounterListSchema = z
+  .object({
+    items: z.array(clinicEncounterSchema),
+    truncated: z.boolean().describe('More encounters exist in the period than `limit`'),
+  })
+  .meta({ id: 'ClinicEncounterList' });
+export type ClinicEncounterList = z.infer<typeof clinicEncounterListSchema>;

@@ -4,7 +4,7 @@ import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
 import { withTenant } from '../db/with-tenant';
 import { notFound } from '../errors/app-error';
-import { clinicalRoles } from '../notes/get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
 import { ObjectNotFoundError, type ObjectStorage } from '../storage/object-storage';
 import { objectKeys } from '../uploads/object-keys';

@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import { encounters, noteAddenda, notes, noteVersions } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { notFound } from '../errors/app-error';
-import { clinicalRoles } from '../notes/get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { requireRole } from '../users/require-role';
 import type { FhirComposition } from './fhir-types';
 import { toFhirComposition } from './to-fhir-composition';

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
 import { withTenant } from '../db/with-tenant';
-import { clinicalRoles } from '../notes/get-note';
+import { clinicalRoles } from '../users/clinical-roles';
 import { loadPatientRecord } from '../patients/load-patient-record';
 import { requireRole } from '../users/require-role';
 import { buildPatientBundle } from './build-patient-bundle';

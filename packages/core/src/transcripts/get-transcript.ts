@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
-import type { Database } from '../db/database';
-import { transcriptSegments } from '../db/schema';
+import type { Database, TenantTransaction } from '../db/database';
+import { audioChunks, transcriptSegments } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { findEncounter } from '../encounters/find-encounter';
 import { requireRole } from '../users/require-role';
@@ -22,6 +22,7 @@ export async function getTranscript(
       .from(transcriptSegments)
       .where(eq(transcriptSegments.encounterId, encounter.id))
       .orderBy(asc(transcriptSegments.startSec), asc(transcriptSegments.ordinal));
+    const chunkStarts = await chunkStartTimes(tx, encounter.id);
     await recordAuditEvents(tx, actor, [
       {
         action: 'transcript.read',
@@ -40,7 +41,40 @@ export async function getTranscript(
         end: Math.round(segment.endSec * 1000) / 1000,
         text: segment.text,
         speaker: segment.speaker,
+        chunk: chunkPosition(segment, chunkStarts),
       })),
     };
   });
+}
+
+/** Where each live chunk starts in encounter time: the durations of the chunks before it. */
+async function chunkStartTimes(tx: TenantTransaction, encounterId: string): Promise<Map<number, number>> {
+  const chunks = await tx
+    .select({ seq: audioChunks.seq, durationSec: audioChunks.durationSec })
+    .from(audioChunks)
+    .where(eq(audioChunks.encounterId, encounterId))
+    .orderBy(asc(audioChunks.seq));
+  const starts = new Map<number, number>();
+  let offset = 0;
+  for (const chunk of chunks) {
+    // A gap or an unmeasured chunk makes every later start unknown.
+    if (chunk.seq !== starts.size) break;
+    starts.set(chunk.seq, offset);
+    if (chunk.durationSec === null) break;
+    offset += chunk.durationSec;
+  }
+  return starts;
+}
+
+function chunkPosition(
+  segment: { source: 'chunk' | 'window'; sourceIndex: number; startSec: number },
+  starts: Map<number, number>,
+): { seq: number; offset: number } | null {
+  if (segment.source !== 'chunk') return null;
+  const start = starts.get(segment.sourceIndex);
+  if (start === undefined) return null;
+  return {
+    seq: segment.sourceIndex,
+    offset: Math.max(0, Math.round((segment.startSec - start) * 1000) / 1000),
+  };
 }

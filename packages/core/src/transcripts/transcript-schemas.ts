@@ -14,6 +14,13 @@ export const transcriptSchema = z
         end: z.number(),
         text: z.string(),
         speaker: z.string().nullable(),
+        chunk: z
+          .object({ seq: z.number().int(), offset: z.number() })
+          .nullable()
+          .optional()
+          .describe(
+            'For live recordings: the chunk holding the segment and where it starts in that chunk (seconds), to play it',
+          ),
       }),
     ),
   })

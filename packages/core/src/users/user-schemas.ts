@@ -27,6 +27,7 @@ export const userSchema = z
     email: z.string(),
     role: z.enum(userRoles),
     createdAt: z.iso.datetime(),
+    active: z.boolean().describe('False once an admin deactivated the account: it can no longer sign in'),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
@@ -46,6 +47,7 @@ export function toUser(row: {
   email: string;
   role: UserRole;
   createdAt: Date;
+  disabledAt?: Date | null;
 }): User {
   return {
     id: row.id,
@@ -54,5 +56,20 @@ export function toUser(row: {
     email: row.email,
     role: row.role,
     createdAt: row.createdAt.toISOString(),
+    active: !row.disabledAt,
   };
 }
+
+export const userIdParams = z.strictObject({ id: z.uuid().describe('The user id') });
+
+export const updateUserInput = z
+  .strictObject({
+    role: z.enum(userRoles, 'Choose one of: admin, clinician, staff').optional(),
+    active: z.boolean().optional().describe('false deactivates the account and ends its sessions'),
+  })
+  .refine((input) => input.role !== undefined || input.active !== undefined, 'Change the role or the status')
+  .meta({ id: 'UpdateUser' });
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const userListSchema = z.object({ items: z.array(userSchema) }).meta({ id: 'UserList' });
+export type UserList = z.infer<typeof userListSchema>;

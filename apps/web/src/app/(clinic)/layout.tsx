@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '../../ui/layout/app-header';
 import { hasSessionCookie } from '../../ui/session/has-session-cookie';
 import { SessionProvider } from '../../ui/session/session-provider';
+import '../screens.css';
 
 /** Every page that shows clinic data: signed-in readers only, under the app header. */
 export default async function ClinicLayout({ children }: { children: ReactNode }) {

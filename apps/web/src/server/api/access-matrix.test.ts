@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signUpClinic, type ApiClient } from '../testing/api-client';
@@ -46,6 +48,16 @@ const policy: Record<string, 'public' | readonly string[]> = {
   'POST /encounters/{id}/note/sign': clinical,
   'POST /encounters/{id}/note/regenerate': clinical,
   'POST /encounters/{id}/note/addenda': clinical,
+  'GET /encounters': everyone,
+  'GET /encounters/{id}/audio': clinical,
+  'GET /encounters/{id}/audio/chunks/{seq}': clinical,
+  'GET /fhir/Patient/{id}/$everything': clinical,
+  'GET /fhir/Composition/{id}': clinical,
+  'POST /patients/{id}/export': clinical,
+  'GET /patients/{id}/exports/{exportId}': clinical,
+  'GET /users': adminOnly,
+  'PATCH /users/{id}': adminOnly,
+  'GET /settings/providers': adminOnly,
   'GET /templates': everyone,
   'GET /templates/{key}': everyone,
   'POST /templates': adminOnly,
@@ -88,6 +100,7 @@ const samples: Record<string, Sample> = {
     },
   },
   'PATCH /templates/{key}': { body: { name: 'Renamed by intruder' } },
+  'PATCH /users/{id}': { body: { role: 'staff' } },
 };
 
 const { api, testApp } = useTestApp();
@@ -99,6 +112,7 @@ interface ClinicA {
   encounterId: string;
   documentId: string;
   templateKey: string;
+  staffUserId: string;
 }
 let clinicA: ClinicA;
 let intruderToken = '';
@@ -131,7 +145,9 @@ beforeAll(async () => {
     encounterId,
     documentId: document.body.id,
     templateKey: 'propria',
+    staffUserId: '',
   };
+  clinicA.staffUserId = decodeJwt(clinicA.tokens.staff).sub!;
   intruderToken = (await signUpClinic(api, 'Matrix B')).token;
   const openapi = await api.get('/api/v1/openapi.json');
   operations = Object.entries(
@@ -170,6 +186,9 @@ async function pathFor(template: string, fresh: boolean): Promise<string> {
     .replace(/^\/encounters\/\{id\}/, `/encounters/${clinicA.encounterId}`)
     .replace(/^\/documents\/\{id\}/, `/documents/${clinicA.documentId}`)
     .replace(/^\/templates\/\{key\}/, `/templates/${templateKey}`)
+    .replace(/^\/fhir\/Patient\/\{id\}/, `/fhir/Patient/${patientId}`)
+    .replace(/^\/users\/\{id\}/, `/users/${clinicA.staffUserId}`)
+    .replace(/\{(id|exportId)\}/, randomUUID())
     .replace('{seq}', '1');
 }
 

@@ -1,6 +1,6 @@
 import type { AppContext } from '../boot/app-context';
 
-type ComponentStatus =
+export type ComponentStatus =
   | { status: 'up'; latencyMs: number }
   | { status: 'down'; error: string }
   | { status: 'not_configured' }
@@ -51,7 +51,7 @@ export async function checkReadiness(app: AppContext): Promise<Readiness> {
 }
 
 /** Reachable: any HTTP answer, even 401 or 404, since the probe carries no key and calls no model. */
-function probeProvider(
+export function probeProvider(
   provider: { provider: string; baseUrl?: string } | undefined,
 ): Promise<ComponentStatus> {
   if (!provider) return Promise.resolve({ status: 'not_configured' });

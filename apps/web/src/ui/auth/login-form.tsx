@@ -27,7 +27,7 @@ export function LoginForm() {
       }
       throw error;
     }
-    router.replace('/patients');
+    router.replace('/today');
     return 'navigating';
   });
 

@@ -125,7 +125,13 @@ export function EncounterScreen({ id }: { id: string }) {
           <TranscriptPanel segments={segments} highlighted={highlighted} busy={busy} />
         </div>
         <div className="encounter-column">
-          <NoteReview encounterId={encounter.id} note={note} busy={busy} onHighlight={onHighlight} />
+          <NoteReview
+            encounter={encounter}
+            segments={segments}
+            note={note}
+            busy={busy}
+            onHighlight={onHighlight}
+          />
         </div>
       </div>
     </div>

@@ -1,28 +1,43 @@
 'use client';
 
+import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
+import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
 import { useState } from 'react';
 import { problemMessage } from '../forms/describe-problem';
 import { interpolate } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n-provider';
+import { formatClock } from './format-clock';
 import { NoteStatement } from './note-statement';
+import { RegenerateNote } from './regenerate-note';
+import { useEvidencePlayer } from './use-evidence-player';
 import type { useNote } from './use-note';
 
 /** The note by template section, with sign, the PDF once signed, and addenda. */
 export function NoteReview({
-  encounterId,
+  encounter,
+  segments,
   note: noteModel,
   busy,
   onHighlight,
 }: {
-  encounterId: string;
+  encounter: Encounter;
+  segments: readonly EncounterTranscript['segments'][number][];
   note: ReturnType<typeof useNote>;
   busy: boolean;
   onHighlight: (evidence: readonly string[]) => void;
 }) {
   const { t, locale } = useI18n();
+  const encounterId = encounter.id;
+  const player = useEvidencePlayer(encounter, segments);
   const [signing, setSigning] = useState(false);
   const [addendum, setAddendum] = useState('');
   const { state } = noteModel;
+  const evidenceStart = (evidence: readonly string[]) => {
+    const starts = segments
+      .filter((segment) => evidence.includes(segment.id))
+      .map((segment) => segment.start);
+    return starts.length > 0 ? formatClock(Math.min(...starts)) : undefined;
+  };
   const formatDate = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
@@ -58,6 +73,20 @@ export function NoteReview({
         <h2 id="note-title">{t.encounter.note}</h2>
         <span className="muted">{interpolate(t.encounter.version, { version: String(note.version) })}</span>
       </div>
+      <div className="evidence-player" hidden={player.state.status === 'idle'}>
+        <audio
+          ref={player.audio}
+          controls
+          preload="none"
+          aria-label={t.encounter.playerLabel}
+          onEnded={player.onEnded}
+        />
+        {player.state.status === 'unavailable' ? (
+          <p role="status" className="muted">
+            {t.encounter.audioUnavailable}
+          </p>
+        ) : null}
+      </div>
       {noteModel.conflict ? (
         <div role="alert" className="notice notice-warning">
           <p>{t.encounter.conflict}</p>
@@ -85,6 +114,10 @@ export function NoteReview({
                   item={item}
                   editable={!signed && !busy}
                   onHighlight={onHighlight}
+                  {...(segments.length > 0
+                    ? { onPlay: (evidence: readonly string[]) => void player.playEvidence(evidence) }
+                    : {})}
+                  evidenceStart={evidenceStart(item.evidence)}
                   onChange={noteModel.changeItem}
                   onEditing={(editing) => (editing ? noteModel.beginEdit() : noteModel.endEdit())}
                 />
@@ -145,6 +178,7 @@ export function NoteReview({
           >
             {signing ? t.encounter.signing : t.encounter.sign}
           </button>
+          <RegenerateNote encounter={encounter} disabled={busy} />
         </div>
       )}
     </section>

@@ -19,6 +19,8 @@ export function NoteStatement({
   item,
   editable,
   onHighlight,
+  onPlay,
+  evidenceStart,
   onChange,
   onEditing,
 }: {
@@ -26,6 +28,10 @@ export function NoteStatement({
   item: Item;
   editable: boolean;
   onHighlight: (evidence: readonly string[]) => void;
+  /** Plays the recording from the first evidence segment; absent when there is nothing to play. */
+  onPlay?: (evidence: readonly string[]) => void;
+  /** The first evidence segment's time, as the play button says it. */
+  evidenceStart?: string | undefined;
   onChange: (change: ItemChange) => Promise<boolean>;
   onEditing: (editing: boolean) => void;
 }) {
@@ -60,6 +66,7 @@ export function NoteStatement({
   };
 
   const highlight = () => onHighlight(item.evidence);
+  const playable = onPlay !== undefined && evidenceStart !== undefined;
   const clear = () => onHighlight([]);
 
   return (
@@ -102,6 +109,7 @@ export function NoteStatement({
         <p
           className="statement-text"
           tabIndex={0}
+          onClick={playable ? () => onPlay?.(item.evidence) : undefined}
           aria-describedby={openFlags.length > 0 ? `${textId}-flags` : undefined}
         >
           {item.text}
@@ -124,12 +132,20 @@ export function NoteStatement({
           ))}
         </ul>
       ) : null}
-      {editable && !editing ? (
+      {(editable || playable) && !editing ? (
         <div className="statement-actions">
-          <button type="button" className="button button--small" onClick={startEditing}>
-            {t.encounter.edit}
-          </button>
-          {openFlags.length > 0 ? (
+          {playable ? (
+            <button type="button" className="button button--small" onClick={() => onPlay?.(item.evidence)}>
+              <span aria-hidden="true">▶ </span>
+              {interpolate(t.encounter.play, { time: evidenceStart ?? '' })}
+            </button>
+          ) : null}
+          {editable ? (
+            <button type="button" className="button button--small" onClick={startEditing}>
+              {t.encounter.edit}
+            </button>
+          ) : null}
+          {editable && openFlags.length > 0 ? (
             <button
               type="button"
               className="button button--small"

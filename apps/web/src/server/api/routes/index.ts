@@ -5,6 +5,7 @@ import { logOutRoute } from './auth/log-out.route';
 import { refreshRoute } from './auth/refresh.route';
 import { signUpRoute } from './auth/sign-up.route';
 import { getOpenApiRoute } from './openapi/get-openapi.route';
+import { getProvidersRoute } from './settings/get-providers.route';
 import { createPatientRoute } from './patients/create-patient.route';
 import { deletePatientRoute } from './patients/delete-patient.route';
 import { getPatientRoute } from './patients/get-patient.route';
@@ -12,12 +13,17 @@ import { listPatientsRoute } from './patients/list-patients.route';
 import { updatePatientRoute } from './patients/update-patient.route';
 import { createUserRoute } from './users/create-user.route';
 import { getMeRoute } from './users/get-me.route';
+import { listUsersRoute } from './users/list-users.route';
+import { updateUserRoute } from './users/update-user.route';
 import { completeRecordingRoute } from './encounters/complete-recording.route';
 import { createEncounterRoute } from './encounters/create-encounter.route';
 import { getEncounterRoute } from './encounters/get-encounter.route';
 import { listPatientEncountersRoute } from './encounters/list-patient-encounters.route';
+import { listClinicEncountersRoute } from './encounters/list-clinic-encounters.route';
 import { uploadChunkRoute } from './encounters/upload-chunk.route';
 import { uploadRecordingRoute } from './encounters/upload-recording.route';
+import { getRecordingAudioRoute } from './encounters/get-recording-audio.route';
+import { getChunkAudioRoute } from './encounters/get-chunk-audio.route';
 import { getTranscriptRoute } from './encounters/get-transcript.route';
 import { retryEncounterRoute } from './encounters/retry-encounter.route';
 import { getDocumentContentRoute } from './documents/get-document-content.route';
@@ -49,6 +55,8 @@ export const apiRoutes = [
   logOutRoute,
   getMeRoute,
   createUserRoute,
+  listUsersRoute,
+  updateUserRoute,
   createPatientRoute,
   listPatientsRoute,
   getPatientRoute,
@@ -57,9 +65,12 @@ export const apiRoutes = [
   createEncounterRoute,
   getEncounterRoute,
   listPatientEncountersRoute,
+  listClinicEncountersRoute,
   uploadRecordingRoute,
   uploadChunkRoute,
   completeRecordingRoute,
+  getRecordingAudioRoute,
+  getChunkAudioRoute,
   getTranscriptRoute,
   retryEncounterRoute,
   streamEncounterEventsRoute,
@@ -83,5 +94,6 @@ export const apiRoutes = [
   createPatientExportRoute,
   downloadPatientExportRoute,
   listAuditEventsRoute,
+  getProvidersRoute,
   getOpenApiRoute,
 ] as unknown as readonly Route<never, never, never>[];

@@ -108,6 +108,29 @@ describe('GET /audit', () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
+  it('should filter by period, actor and a multi-part action, and refuse a malformed date', async () => {
+    const { token, session } = await signUpClinic(api);
+    const created = await api.post(
+      '/api/v1/patients',
+      { name: 'Periodo', birthDate: '1960-01-01', sex: 'female' },
+      token,
+    );
+    const patientId = created.body.id;
+    const now = Date.now();
+    const at = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+    const within = await auditOf(
+      token,
+      `?from=${at(now - 60_000)}&to=${at(now + 60_000)}&actorUserId=${session.user.id}&patientId=${patientId}`,
+    );
+    expect(within.map((event) => event.action)).toEqual(['patient.create']);
+    expect(await auditOf(token, `?from=${at(now + 60_000)}`)).toEqual([]);
+    expect(await auditOf(token, `?to=${at(now - 3_600_000)}`)).toEqual([]);
+    expect(await auditOf(token, '?action=encounter.audio.read')).toEqual([]);
+    const malformed = await api.get('/api/v1/audit?from=yesterday', token);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].pointer).toBe('/query/from');
+  });
+
   it('should be for admins only', async () => {
     const { token } = await signUpClinic(api);
     const email = `clin-${randomUUID()}@example.test`;

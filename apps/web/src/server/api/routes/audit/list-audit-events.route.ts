@@ -6,7 +6,8 @@ import { jsonResponse } from '../../../http/responses';
 export const listAuditEventsRoute = defineRoute({
   method: 'GET',
   path: '/audit',
-  summary: 'The clinic’s audit trail, newest first, optionally for one patient (admins only)',
+  summary:
+    'The clinic’s audit trail, newest first, filtered by patient, actor, action and period (admins only)',
   tag: 'audit',
   auth: 'user',
   roles: ['admin'],

@@ -94,6 +94,9 @@ describe('live transcription of chunks', () => {
     // The second chunk's segments start where the first chunk ended.
     expect(second.start).toBeCloseTo(first.end, 1);
     expect(second.start).toBeGreaterThan(0.9);
+    // To play a statement's evidence, each segment names its chunk and where it starts in it.
+    expect(first.chunk).toEqual({ seq: 0, offset: 0 });
+    expect(second.chunk).toEqual({ seq: 1, offset: expect.closeTo(0, 1) });
 
     expect(
       (await api.post(`/api/v1/encounters/${encounterId}/audio/complete`, { chunkCount: 2 }, token)).status,

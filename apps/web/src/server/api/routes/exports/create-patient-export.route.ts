@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { createPatientExport } from '@healthcare/core/exports/create-patient-export';
 import { patientExportSchema } from '@healthcare/core/exports/export-schemas';
 import { apiUrlOf } from '@healthcare/core/fhir/fhir-context';
@@ -12,6 +13,7 @@ export const createPatientExportRoute = defineRoute({
     'Export the patient’s record as one zip archive (patient.json, fhir-bundle.json, documents, signed note PDFs)',
   tag: 'patients',
   auth: 'user',
+  roles: clinicalRoles,
   params: patientIdParams,
   responses: {
     201: { description: 'The stored archive; download it from `download`', schema: patientExportSchema },

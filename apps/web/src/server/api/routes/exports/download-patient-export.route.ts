@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { Readable } from 'node:stream';
 import { patientExportParams } from '@healthcare/core/exports/export-schemas';
 import { readPatientExport } from '@healthcare/core/exports/read-patient-export';
@@ -10,6 +11,7 @@ export const downloadPatientExportRoute = defineRoute({
   summary: 'Download a patient export archive (zip)',
   tag: 'patients',
   auth: 'user',
+  roles: clinicalRoles,
   params: patientExportParams,
   responses: {
     200: { description: 'The zip archive', contentTypes: ['application/zip'] },

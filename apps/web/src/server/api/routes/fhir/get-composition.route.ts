@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { apiUrlOf } from '@healthcare/core/fhir/fhir-context';
 import { fhirCompositionSchema } from '@healthcare/core/fhir/fhir-schemas';
 import { getFhirComposition } from '@healthcare/core/fhir/get-fhir-composition';
@@ -11,6 +12,7 @@ export const getCompositionRoute = defineRoute({
   summary: 'One signed note as a FHIR R4 Composition (the id is the note’s id)',
   tag: 'fhir',
   auth: 'user',
+  roles: clinicalRoles,
   params: z.strictObject({ id: z.uuid().describe('The note id') }),
   responses: {
     200: {

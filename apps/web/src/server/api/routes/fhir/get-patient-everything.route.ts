@@ -1,3 +1,4 @@
+import { clinicalRoles } from '@healthcare/core/users/clinical-roles';
 import { apiUrlOf } from '@healthcare/core/fhir/fhir-context';
 import { fhirBundleSchema } from '@healthcare/core/fhir/fhir-schemas';
 import { getPatientEverything } from '@healthcare/core/fhir/get-patient-everything';
@@ -12,6 +13,7 @@ export const getPatientEverythingRoute = defineRoute({
     'The patient’s record as a FHIR R4 Bundle: Patient, clinic, practitioners, encounters, signed notes, documents',
   tag: 'fhir',
   auth: 'user',
+  roles: clinicalRoles,
   params: patientIdParams,
   responses: {
     200: {
