@@ -15,10 +15,12 @@ export type AuditAction =
   | 'encounter.create'
   | 'encounter.read'
   | 'encounter.list'
+  | 'encounter.consent'
   | 'encounter.audio.upload'
   | 'encounter.audio.chunk'
   | 'encounter.audio.complete'
   | 'encounter.retry'
+  | 'encounter.audio.delete'
   | 'transcript.read'
   | 'note.read'
   | 'note.update'
@@ -39,6 +41,8 @@ export interface AuditEntry {
   resourceType: 'user' | 'patient' | 'clinic' | 'encounter' | 'document' | 'note' | 'note_template';
   resourceId?: string | null;
   patientId?: string | null;
+  /** Only for events about an erased patient, whose id must no longer appear. */
+  patientPseudonym?: string;
   details?: Record<string, string | number | boolean | null>;
 }
 
@@ -60,6 +64,7 @@ export async function recordAuditEvents(
       resourceType: entry.resourceType,
       resourceId: entry.resourceId ?? null,
       patientId: entry.patientId ?? null,
+      patientPseudonym: entry.patientPseudonym ?? null,
       requestId: actor.requestId,
       ip: actor.ip,
       details: entry.details ?? null,

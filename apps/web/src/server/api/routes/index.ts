@@ -17,6 +17,7 @@ import { createEncounterRoute } from './encounters/create-encounter.route';
 import { getEncounterRoute } from './encounters/get-encounter.route';
 import { listPatientEncountersRoute } from './encounters/list-patient-encounters.route';
 import { uploadChunkRoute } from './encounters/upload-chunk.route';
+import { recordConsentRoute } from './encounters/record-consent.route';
 import { uploadRecordingRoute } from './encounters/upload-recording.route';
 import { getTranscriptRoute } from './encounters/get-transcript.route';
 import { retryEncounterRoute } from './encounters/retry-encounter.route';
@@ -53,6 +54,7 @@ export const apiRoutes = [
   createEncounterRoute,
   getEncounterRoute,
   listPatientEncountersRoute,
+  recordConsentRoute,
   uploadRecordingRoute,
   uploadChunkRoute,
   completeRecordingRoute,
