@@ -182,7 +182,12 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await page.getByText('Ao vivo').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Keyboard only: record.
+  // Keyboard only: the patient's consent first (the recorder is not offered before it), then record.
+  expect(await page.getByRole('button', { name: 'Gravar' }).count()).toBe(0);
+  await page.getByRole('heading', { name: 'Consentimento para gravar' }).waitFor();
+  await tabTo(page, 'Paciente consentiu com a gravação');
+  await page.keyboard.press('Enter');
+  await page.getByText(/Consentimento registrado em/).waitFor();
   await tabTo(page, 'Gravar');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Encerrar gravação' }).waitFor();
@@ -214,6 +219,7 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   // Every chunk arrived and the transcript runs without a gap.
   const encounter = await (await page.request.get(`/api/v1/encounters/${encounterId}`)).json();
   expect(encounter.audio.chunkCount).toBeGreaterThanOrEqual(4);
+  expect(encounter.consent).toMatchObject({ language: 'pt-BR', wording: expect.stringMatching(/^Autorizo/) });
   expect(encounter.audio.chunksReceived).toBe(encounter.audio.chunkCount);
   const transcript = await (await page.request.get(`/api/v1/encounters/${encounterId}/transcript`)).json();
   for (const [index, segment] of transcript.segments.entries()) {

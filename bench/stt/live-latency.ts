@@ -72,7 +72,7 @@ try {
   for (const length of minutes) {
     const chunks = Math.round((length * 60) / chunkSec);
     const recordingStarted = performance.now();
-    const encounter = await call(api, 'POST', '/api/v1/encounters', token, { patientId: patient.id });
+    const encounter = await createRecordableEncounter(api, token, patient.id);
     for (let seq = 0; seq < chunks - 1; seq += 1) {
       if (seq >= lag) await transcribedThrough(api, token, encounter.id, (seq - lag + 1) * chunkSec, 100);
       await putChunk(app.baseUrl, token, encounter.id, seq, chunk);
@@ -109,7 +109,7 @@ try {
     });
   // Loads both engines' models, so neither load is counted.
   await floorOnce();
-  const warmUp = await call(api, 'POST', '/api/v1/encounters', token, { patientId: patient.id });
+  const warmUp = await createRecordableEncounter(api, token, patient.id);
   await stopAndWait(api, app.baseUrl, token, warmUp.id, 0, 1, chunk, 0);
   const floor = [await floorOnce(), await floorOnce()];
 
@@ -180,6 +180,15 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 process.exit(0);
+
+/** A new encounter with the patient's recording consent, which every audio upload needs. */
+async function createRecordableEncounter(api: ApiClient, token: string, patientId: string) {
+  const encounter = await call(api, 'POST', '/api/v1/encounters', token, { patientId });
+  await call(api, 'POST', `/api/v1/encounters/${encounter.id}/consent`, token, {
+    wording: 'The patient agrees that this consultation is recorded (benchmark).',
+  });
+  return encounter;
+}
 
 async function call(api: ApiClient, method: string, route: string, token: string, body?: unknown) {
   const response = await api.call(method, route, { token, ...(body === undefined ? {} : { body }) });

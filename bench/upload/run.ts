@@ -43,6 +43,21 @@ async function startServer(environment: Record<string, string>) {
   return { child, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** A new encounter with the patient's recording consent, which every audio upload needs. */
+async function createRecordableEncounter(baseUrl: string, patientId: string, token: string) {
+  const encounter = await json(baseUrl, 'POST', '/api/v1/encounters', { patientId }, token);
+  await json(
+    baseUrl,
+    'POST',
+    `/api/v1/encounters/${encounter.id}/consent`,
+    { wording: consentWording },
+    token,
+  );
+  return encounter;
+}
+
+const consentWording = 'The patient agrees that this consultation is recorded (benchmark).';
+
 async function json(baseUrl: string, method: string, route: string, body: unknown, token?: string) {
   const response = await fetch(`${baseUrl}${route}`, {
     method,
@@ -90,9 +105,9 @@ async function uploadThroughApi(driver: string, environment: Record<string, stri
       token,
     );
     // A small upload first: loading the storage SDK is a one-time cost, not memory an upload holds.
-    const warmUp = await json(baseUrl, 'POST', '/api/v1/encounters', { patientId: patient.id }, token);
+    const warmUp = await createRecordableEncounter(baseUrl, patient.id, token);
     await putRecording(`${baseUrl}/api/v1/encounters/${warmUp.id}/audio`, token, 8 * 1024 * 1024);
-    const encounter = await json(baseUrl, 'POST', '/api/v1/encounters', { patientId: patient.id }, token);
+    const encounter = await createRecordableEncounter(baseUrl, patient.id, token);
 
     const rssBefore = await rssBytes(child.pid!);
     let rssPeak = rssBefore;

@@ -217,6 +217,11 @@ describe('the NGINX edge', () => {
       body: JSON.stringify({ patientId: json(patient).id }),
     });
     const encounterId = json(encounter).id as string;
+    const consent = await edge('POST', `/api/v1/encounters/${encounterId}/consent`, {
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ wording: 'The patient agrees that this consultation is recorded.' }),
+    });
+    expect(consent.status).toBe(201);
 
     // The first frame arrives while the stream stays open: nothing waits in a proxy buffer.
     const events = await edge('GET', `/api/v1/encounters/${encounterId}/events`, {

@@ -15,10 +15,12 @@ export const auditActions = [
   'encounter.create',
   'encounter.read',
   'encounter.list',
+  'encounter.consent',
   'encounter.audio.upload',
   'encounter.audio.chunk',
   'encounter.audio.complete',
   'encounter.retry',
+  'encounter.audio.delete',
   'encounter.audio.read',
   'transcript.read',
   'note.read',
@@ -72,6 +74,10 @@ export const auditEventSchema = z
     resourceType: z.string(),
     resourceId: z.uuid().nullable(),
     patientId: z.uuid().nullable(),
+    patientPseudonym: z
+      .string()
+      .nullable()
+      .describe('Takes the place of patientId once the patient was erased (a keyed hash of the id)'),
     requestId: z.string().nullable(),
     ip: z.string().nullable(),
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),

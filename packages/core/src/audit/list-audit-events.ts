@@ -40,6 +40,7 @@ export async function listAuditEvents(
         resourceType: row.resourceType,
         resourceId: row.resourceId,
         patientId: row.patientId,
+        patientPseudonym: row.patientPseudonym,
         requestId: row.requestId,
         ip: row.ip,
         details: row.details,

@@ -11,6 +11,8 @@ export interface AuditEntry {
     'user' | 'patient' | 'clinic' | 'encounter' | 'document' | 'note' | 'note_template' | 'patient_export';
   resourceId?: string | null;
   patientId?: string | null;
+  /** Only for events about an erased patient, whose id must no longer appear. */
+  patientPseudonym?: string;
   details?: Record<string, string | number | boolean | null>;
 }
 
@@ -32,6 +34,7 @@ export async function recordAuditEvents(
       resourceType: entry.resourceType,
       resourceId: entry.resourceId ?? null,
       patientId: entry.patientId ?? null,
+      patientPseudonym: entry.patientPseudonym ?? null,
       requestId: actor.requestId,
       ip: actor.ip,
       details: entry.details ?? null,

@@ -143,6 +143,9 @@ export const environmentSchema = z.object({
   UPLOAD_MAX_AUDIO_BYTES: positiveInt.default(2 * 1024 ** 3),
   UPLOAD_MAX_CHUNK_BYTES: positiveInt.default(64 * 1024 ** 2),
   UPLOAD_MAX_DOCUMENT_BYTES: positiveInt.default(50 * 1024 ** 2),
+
+  AUDIO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  SIGNED_NOTE_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(20),
 });
 
 function isEd25519PublicKey(pem: string): boolean {

@@ -79,6 +79,15 @@ export interface Config {
   api: { maxJsonBytes: number };
   storage: StorageConfig;
   uploads: { maxAudioBytes: number; maxChunkBytes: number; maxDocumentBytes: number };
+  retention: {
+    /** Raw audio is deleted this many days after the note is signed (0: at the next sweep). */
+    audioDays: number;
+    /**
+     * Signed notes younger than this block a patient's erasure unless an admin overrides with a
+     * reason: CFM Resolution 1.821/2007 keeps medical records 20 years after the last entry.
+     */
+    signedNoteYears: number;
+  };
   /** Absent: no speech-to-text is configured, and transcription fails with a message saying so. */
   stt:
     | {
@@ -333,6 +342,10 @@ export function toConfig(env: Environment): Config {
       maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES,
       maxChunkBytes: env.UPLOAD_MAX_CHUNK_BYTES,
       maxDocumentBytes: env.UPLOAD_MAX_DOCUMENT_BYTES,
+    },
+    retention: {
+      audioDays: env.AUDIO_RETENTION_DAYS,
+      signedNoteYears: env.SIGNED_NOTE_RETENTION_YEARS,
     },
   };
 }

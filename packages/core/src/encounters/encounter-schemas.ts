@@ -25,6 +25,28 @@ export const createEncounterInput = z
   .meta({ id: 'CreateEncounter' });
 export type CreateEncounterInput = z.infer<typeof createEncounterInput>;
 
+export const recordingConsentSchema = z
+  .object({
+    confirmedBy: z.uuid().nullable().describe('The user who confirmed it'),
+    confirmedAt: z.iso.datetime(),
+    wording: z.string().describe('The exact text shown to the patient'),
+    language: z.enum(encounterLanguages),
+  })
+  .meta({ id: 'RecordingConsent' });
+export type RecordingConsent = z.infer<typeof recordingConsentSchema>;
+
+export const recordConsentInput = z
+  .strictObject({
+    wording: z
+      .string()
+      .trim()
+      .min(20, 'Send the consent text exactly as it was shown to the patient')
+      .max(4_000, 'Use at most 4,000 characters')
+      .describe('The consent text exactly as shown to the patient, in the encounter’s language'),
+  })
+  .meta({ id: 'RecordConsent' });
+export type RecordConsentInput = z.infer<typeof recordConsentInput>;
+
 export const encounterSchema = z
   .object({
     id: z.uuid(),
@@ -40,7 +62,12 @@ export const encounterSchema = z
       chunksReceived: z.number().int(),
       chunkCount: z.number().int().nullable().describe('Declared by `complete`'),
       completedAt: z.iso.datetime().nullable(),
+      deletedAt: z.iso
+        .datetime()
+        .nullable()
+        .describe('When the retention job deleted the raw audio; the transcript and note stay'),
     }),
+    consent: recordingConsentSchema.nullable().describe('Null until the patient consents to being recorded'),
     createdBy: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -16,7 +16,16 @@ export function toEncounter(row: typeof encounters.$inferSelect, chunksReceived:
       chunksReceived,
       chunkCount: row.chunkCount,
       completedAt: row.audioCompletedAt?.toISOString() ?? null,
+      deletedAt: row.audioDeletedAt?.toISOString() ?? null,
     },
+    consent: row.consentConfirmedAt
+      ? {
+          confirmedBy: row.consentConfirmedBy,
+          confirmedAt: row.consentConfirmedAt.toISOString(),
+          wording: row.consentWording ?? '',
+          language: (row.consentLanguage ?? row.language) as Encounter['language'],
+        }
+      : null,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

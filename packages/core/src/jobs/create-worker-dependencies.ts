@@ -34,6 +34,7 @@ export async function createWorkerDependencies(
       noteWriter && metrics ? measureNoteWriter(noteWriter, metrics, modelName(config)) : noteWriter,
     noteLimits: config.notes,
     logger,
+    audioRetentionDays: config.retention.audioDays,
   };
 }
 

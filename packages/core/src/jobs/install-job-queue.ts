@@ -2,6 +2,8 @@ import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { jobQueues, jobSchema } from './job-queues';
 
+const scheduleQueueName = '__pgboss__send-it';
+
 /**
  * Creates or upgrades the job tables and queues, as the database owner (part of migrating), and
  * lets the application role use them. Jobs are rows in PostgreSQL: enqueued in the same
@@ -19,6 +21,8 @@ export async function installJobQueue(ownerUrl: string, appRole: string): Promis
   boss.on('error', () => undefined);
   await boss.start();
   try {
+    // pg-boss's own queue for scheduled jobs: its workers cannot create it as the app role.
+    if (!(await boss.getQueue(scheduleQueueName))) await boss.createQueue(scheduleQueueName);
     for (const queue of Object.values(jobQueues)) {
       const existing = await boss.getQueue(queue.name);
       if (existing) await boss.updateQueue(queue.name, queue);

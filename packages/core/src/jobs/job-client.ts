@@ -22,7 +22,8 @@ export async function startJobClient(
     schema: jobSchema,
     migrate: false,
     supervise: options.supervise,
-    schedule: false,
+    // Processes that work jobs also fire the scheduled ones (the audio retention sweep).
+    schedule: options.supervise,
     // How often expired jobs (a worker that died mid-job) are found and put back for retry.
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });

@@ -46,6 +46,15 @@ export const jobQueues = {
     // A long consultation on a CPU model takes minutes; a hosted model, seconds.
     expireInSeconds: 1_800,
   },
+  purgeExpiredAudio: {
+    name: 'purge-expired-audio',
+    // One sweep at a time; a schedule that fires while one runs adds nothing.
+    policy: 'singleton',
+    retryLimit: 2,
+    retryDelay: 60,
+    // Deletes objects page by page; even a large backlog is minutes of storage calls.
+    expireInSeconds: 1_800,
+  },
 } satisfies Record<string, PgBoss.Queue & { name: string }>;
 
 export type JobQueueName = (typeof jobQueues)[keyof typeof jobQueues]['name'];

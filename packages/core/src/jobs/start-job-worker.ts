@@ -4,13 +4,15 @@ import { finalizeTranscriptJob } from '../transcripts/finalize-transcript.job';
 import { transcribeChunkJob } from '../transcripts/transcribe-chunk.job';
 import { transcribeRecordingJob } from '../transcripts/transcribe-recording.job';
 import type { WorkerDependencies } from './worker-dependencies';
+import { jobQueues } from './job-queues';
+import { purgeExpiredAudioJob, purgeExpiredAudioSchedule } from '../recordings/purge-expired-audio.job';
 import type { JobClient } from './job-client';
 import { runJob, type JobDefinition } from './run-job';
 
 // Per process: chunks are short and many (two at once keep the transcript live on 2 cores);
 // whole recordings are long and already parallel inside the job.
 // Notes: one at a time, since an embedded model uses every core.
-const concurrency = { chunk: 2, recording: 1, finalize: 1, note: 1 };
+const concurrency = { chunk: 2, recording: 1, finalize: 1, note: 1, retention: 1 };
 // How often an idle worker looks for new work: the delay a new chunk may wait before starting.
 const pollingIntervalSeconds = 0.5;
 
@@ -25,6 +27,7 @@ export async function startJobWorker(
     [transcribeRecordingJob(deps) as JobDefinition<never>, concurrency.recording],
     [finalizeTranscriptJob(deps) as JobDefinition<never>, concurrency.finalize],
     [generateNoteJob(deps) as JobDefinition<never>, concurrency.note],
+    [purgeExpiredAudioJob(deps) as JobDefinition<never>, concurrency.retention],
   ];
   const workerIds: string[] = [];
   for (const [definition, count] of definitions) {
@@ -38,6 +41,9 @@ export async function startJobWorker(
       );
     }
   }
+  // An upsert: every worker registers the same schedule, and pg-boss fires it once per minute
+  // slot across all of them.
+  await jobs.schedule(jobQueues.purgeExpiredAudio.name, purgeExpiredAudioSchedule, {});
   logger.info({ workers: workerIds.length }, 'job worker started');
   return async () => {
     await Promise.all(workerIds.map((id) => jobs.offWork({ id })));

@@ -21,6 +21,8 @@ export interface WorkerDependencies {
   noteWriter: NoteWriter | undefined;
   noteLimits: NoteOutputLimits;
   logger: Logger;
+  /** Raw audio is deleted this many days after the note is signed. */
+  audioRetentionDays: number;
   /** Absent in tests that do not look at metrics. */
   metrics?: AppMetrics;
 }

@@ -44,6 +44,7 @@ const allowedFields = new Set([
   'maxQueue',
   'maxAudioSeconds',
   'maxUploadBytes',
+  'purgedEncounters',
 ]);
 
 /** Inside `err`: class, codes and stack frames. Messages only where code wrote them (see below). */

@@ -13,6 +13,7 @@ import { AppError } from '../errors/app-error';
 import { objectKeys } from '../uploads/object-keys';
 import { formatBytes, toUploadError, tooLargeBeforeReading } from '../uploads/storage-errors';
 import { acceptAudio } from './accepted-audio';
+import { assertRecordingConsent } from './assert-recording-consent';
 import { enqueueTranscribeChunk } from '../transcripts/transcribe-chunk.job';
 import type { UploadDependencies } from './upload-recording';
 
@@ -43,6 +44,7 @@ export async function uploadChunk(
     const row = await findEncounter(tx, actor.clinicId, encounterId);
     return { encounter: row, existing: await findChunk(tx, row.id, seq) };
   });
+  assertRecordingConsent(encounter);
   tooLargeBeforeReading(options.declaredBytes, deps.maxBytes, 'The chunk');
   if (existing) {
     const { sha256, bytes } = await hashStream(body, deps.maxBytes);

@@ -17,6 +17,7 @@ import type { ObjectStorage } from '../storage/object-storage';
 import { objectKeys } from '../uploads/object-keys';
 import { toUploadError, tooLargeBeforeReading } from '../uploads/storage-errors';
 import { acceptAudio } from './accepted-audio';
+import { assertRecordingConsent } from './assert-recording-consent';
 import type { JobClient } from '../jobs/job-client';
 import { enqueueTranscribeRecording } from '../transcripts/transcribe-recording.job';
 
@@ -47,6 +48,7 @@ export async function uploadRecording(
     findEncounter(tx, actor.clinicId, encounterId),
   );
   if (encounter.status !== 'created' || encounter.audioSource) throw alreadyHasAudio();
+  assertRecordingConsent(encounter);
   tooLargeBeforeReading(options.declaredBytes, deps.maxBytes, 'The recording');
 
   const { mimeType, stream } = await acceptAudio(body);

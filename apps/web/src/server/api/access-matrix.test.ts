@@ -38,6 +38,7 @@ const policy: Record<string, 'public' | readonly string[]> = {
   'GET /encounters/{id}': everyone,
   'GET /encounters/{id}/events': clinical,
   'GET /encounters/{id}/transcript': clinical,
+  'POST /encounters/{id}/consent': clinical,
   'PUT /encounters/{id}/audio': clinical,
   'PUT /encounters/{id}/audio/chunks/{seq}': clinical,
   'POST /encounters/{id}/audio/complete': clinical,
@@ -85,6 +86,9 @@ const samples: Record<string, Sample> = {
   'POST /encounters': { body: {} },
   'POST /encounters/{id}/audio/complete': { body: { chunkCount: 1 } },
   'POST /encounters/{id}/retry': { body: {} },
+  'POST /encounters/{id}/consent': {
+    body: { wording: 'O paciente consentiu com a gravação desta consulta.' },
+  },
   'PATCH /encounters/{id}/note': {
     body: { sections: [{ key: 'subjective', items: [{ text: 'Intruder text' }] }] },
     headers: { 'if-match': '"1"' },

@@ -40,6 +40,8 @@ export interface AppContext {
   events: EventBus;
   /** Signs the local storage's download links (derived from the token signing key). */
   downloadSigningSecret: string;
+  /** Keys the pseudonyms that replace an erased patient's id in the audit trail. */
+  auditPseudonymSecret: string;
   accessTokens: AccessTokens;
   metrics: AppMetrics;
   /** Listening when METRICS_PORT is set. */
@@ -98,6 +100,7 @@ export async function createAppContext(
     jobs,
     events,
     downloadSigningSecret,
+    auditPseudonymSecret: deriveSecret(signingKey.privateKeyPem, 'audit-patient-pseudonyms'),
     accessTokens,
     metrics,
     metricsServer,

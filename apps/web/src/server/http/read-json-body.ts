@@ -8,7 +8,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declaredLength > maxBytes) throw tooLarge(maxBytes);
   const contentType = request.headers.get('content-type');
-  if (!request.body || declaredLength === 0) {
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): a plain
+  // DELETE, for instance, on a route whose body is optional.
+  const bodyless = !request.headers.has('content-length') && !request.headers.has('transfer-encoding');
+  if (!request.body || declaredLength === 0 || bodyless) {
     if (contentType && !isJson(contentType)) throw notJson();
     return {};
   }

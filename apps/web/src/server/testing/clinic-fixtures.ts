@@ -14,10 +14,33 @@ export async function clinicWithPatient(api: ApiClient, label = 'Clinic') {
   return { ...clinic, patientId: patient.body.id as string };
 }
 
-export async function createEncounter(api: ApiClient, token: string, patientId: string) {
+/** The wording a test "shows" the patient; long enough to pass the API's check. */
+export const testConsentWording = 'The patient agrees that this consultation is recorded and transcribed.';
+
+/**
+ * A new encounter, by default with the patient's recording consent already recorded, since no
+ * audio is accepted without it; `{ consent: false }` leaves it without.
+ */
+export async function createEncounter(
+  api: ApiClient,
+  token: string,
+  patientId: string,
+  options: { consent?: boolean } = {},
+) {
   const response = await api.post('/api/v1/encounters', { patientId }, token);
   expect(response.status).toBe(201);
-  return response.body.id as string;
+  const encounterId = response.body.id as string;
+  if (options.consent ?? true) await recordConsent(api, token, encounterId);
+  return encounterId;
+}
+
+export async function recordConsent(api: ApiClient, token: string, encounterId: string) {
+  const consent = await api.post(
+    `/api/v1/encounters/${encounterId}/consent`,
+    { wording: testConsentWording },
+    token,
+  );
+  expect(consent.status).toBe(201);
 }
 
 export async function addStaffMember(api: ApiClient, adminToken: string, role: 'clinician' | 'staff') {

@@ -13,6 +13,7 @@ import { usePatient } from '../patients/use-patient';
 import { EncounterSteps } from './encounter-steps';
 import { NoteReview } from './note-review';
 import { RecorderPanel } from './recorder-panel';
+import { RecordingConsentPanel } from './recording-consent-panel';
 import { TranscriptPanel } from './transcript-panel';
 import { useEncounterEvents } from './use-encounter-events';
 import { useNote } from './use-note';
@@ -119,9 +120,32 @@ export function EncounterScreen({ id }: { id: string }) {
           {interpolate(t.encounter.failed, { reason: encounter.failureReason ?? '' })}
         </p>
       ) : null}
+      {encounter.consent ? (
+        <p className="muted">
+          {interpolate(t.recordingConsent.confirmed, {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+              new Date(encounter.consent.confirmedAt),
+            ),
+          })}
+        </p>
+      ) : null}
+      {encounter.audio.deletedAt ? (
+        <p className="muted">
+          {interpolate(t.recordingConsent.audioDeleted, {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
+              new Date(encounter.audio.deletedAt),
+            ),
+          })}
+        </p>
+      ) : null}
       <div className="encounter-columns">
         <div className="encounter-column">
-          <RecorderPanel encounter={encounter} onEncounter={setEncounter} />
+          {/* Encounters recorded before consent was asked for keep their recorder as it was. */}
+          {encounter.consent || encounter.status !== 'created' ? (
+            <RecorderPanel encounter={encounter} onEncounter={setEncounter} />
+          ) : (
+            <RecordingConsentPanel encounter={encounter} onEncounter={setEncounter} />
+          )}
           <TranscriptPanel segments={segments} highlighted={highlighted} busy={busy} />
         </div>
         <div className="encounter-column">

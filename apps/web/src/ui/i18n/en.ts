@@ -155,6 +155,18 @@ export const en: Dictionary = {
     statusConnected: 'Live',
     statusReconnecting: 'Reconnecting…',
   },
+  recordingConsent: {
+    title: 'Consent to record',
+    instructions:
+      'Read the text below to the patient and confirm only if they agree. Recording starts only after that.',
+    wording:
+      'I agree that this consultation is audio-recorded and transcribed, only to write my medical record. The audio is deleted after the note is signed, under the clinic’s retention policy. I may refuse without any effect on my care.',
+    confirm: 'Patient consents to recording',
+    confirming: 'Recording consent…',
+    confirmed: 'Consent recorded on {date}',
+    audioDeleted:
+      'The original audio was deleted on {date}, under the retention policy. The transcript and the note remain.',
+  },
   encounterList: {
     title: 'Encounters',
     empty: 'No encounters yet.',

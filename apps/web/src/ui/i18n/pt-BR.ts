@@ -154,6 +154,18 @@ export const ptBR = {
     statusConnected: 'Ao vivo',
     statusReconnecting: 'Reconectando…',
   },
+  recordingConsent: {
+    title: 'Consentimento para gravar',
+    instructions:
+      'Leia ao paciente o texto abaixo e confirme somente se ele concordar. A gravação só começa depois disso.',
+    wording:
+      'Autorizo a gravação em áudio desta consulta e a sua transcrição, usadas apenas para redigir o meu prontuário. O áudio é apagado após a assinatura da nota, conforme a política de retenção da clínica. Posso recusar sem prejuízo ao meu atendimento.',
+    confirm: 'Paciente consentiu com a gravação',
+    confirming: 'Registrando…',
+    confirmed: 'Consentimento registrado em {date}',
+    audioDeleted:
+      'O áudio original foi apagado em {date}, conforme a política de retenção. A transcrição e a nota permanecem.',
+  },
   encounterList: {
     title: 'Consultas',
     empty: 'Nenhuma consulta ainda.',

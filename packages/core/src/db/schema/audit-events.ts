@@ -17,6 +17,11 @@ export const auditEvents = pgTable(
     resourceType: text('resource_type').notNull(),
     resourceId: uuid('resource_id'),
     patientId: uuid('patient_id'),
+    /**
+     * Set when the patient was erased: `patient_id` (and a `resource_id` naming the patient) is
+     * cleared and this keyed hash takes its place, so the trail stays linkable without naming anyone.
+     */
+    patientPseudonym: text('patient_pseudonym'),
     requestId: text('request_id'),
     ip: inet('ip'),
     /** Ids and counts only, never names or other patient data. */

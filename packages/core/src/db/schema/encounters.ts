@@ -52,6 +52,16 @@ export const encounters = pgTable(
     audioDurationSec: real('audio_duration_sec'),
     /** Set when every chunk or window has been transcribed. */
     transcriptCompletedAt: timestamp('transcript_completed_at', { withTimezone: true }),
+    /**
+     * The patient's consent to being recorded (LGPD art. 11: health data needs specific consent):
+     * who confirmed it, when, and the exact wording shown, in the encounter's language.
+     */
+    consentConfirmedBy: uuid('consent_confirmed_by').references(() => users.id),
+    consentConfirmedAt: timestamp('consent_confirmed_at', { withTimezone: true }),
+    consentWording: text('consent_wording'),
+    consentLanguage: text('consent_language'),
+    /** Set when the retention job deleted the raw audio; transcript and note stay. */
+    audioDeletedAt: timestamp('audio_deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,6 +21,7 @@ import { getEncounterRoute } from './encounters/get-encounter.route';
 import { listPatientEncountersRoute } from './encounters/list-patient-encounters.route';
 import { listClinicEncountersRoute } from './encounters/list-clinic-encounters.route';
 import { uploadChunkRoute } from './encounters/upload-chunk.route';
+import { recordConsentRoute } from './encounters/record-consent.route';
 import { uploadRecordingRoute } from './encounters/upload-recording.route';
 import { getRecordingAudioRoute } from './encounters/get-recording-audio.route';
 import { getChunkAudioRoute } from './encounters/get-chunk-audio.route';
@@ -66,6 +67,7 @@ export const apiRoutes = [
   getEncounterRoute,
   listPatientEncountersRoute,
   listClinicEncountersRoute,
+  recordConsentRoute,
   uploadRecordingRoute,
   uploadChunkRoute,
   completeRecordingRoute,

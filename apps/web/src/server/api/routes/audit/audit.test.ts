@@ -8,6 +8,7 @@ const { api } = useTestApp();
 type AuditItem = {
   action: string;
   patientId: string | null;
+  patientPseudonym: string | null;
   actorUserId: string;
   requestId: string;
   ip: string;
@@ -33,7 +34,9 @@ describe('GET /audit', () => {
     await api.patch(`/api/v1/patients/${patientId}`, { phone: '11 5555-1234' }, token);
     await api.delete(`/api/v1/patients/${patientId}`, token);
 
-    const events = await auditOf(token, `?patientId=${patientId}`);
+    // Erased: the trail stays, with the patient's id replaced by one pseudonym.
+    expect(await auditOf(token, `?patientId=${patientId}`)).toEqual([]);
+    const events = (await auditOf(token)).filter((event) => event.patientPseudonym);
     expect(events.map((event) => event.action)).toEqual([
       'patient.delete',
       'patient.update',
@@ -42,7 +45,12 @@ describe('GET /audit', () => {
       'patient.create',
     ]);
     for (const event of events) {
-      expect(event).toMatchObject({ patientId, actorUserId: session.user.id, ip: '127.0.0.1' });
+      expect(event).toMatchObject({
+        patientId: null,
+        patientPseudonym: events[0]!.patientPseudonym,
+        actorUserId: session.user.id,
+        ip: '127.0.0.1',
+      });
     }
     expect(events.find((event) => event.action === 'patient.read')?.requestId).toBe(
       read.headers.get('x-request-id'),

@@ -80,7 +80,7 @@ describe('GET /encounters/{id} and /patients/{id}/encounters', () => {
 
   it('should audit reads of encounters against the patient', async () => {
     const { token, patientId } = await clinicWithPatient(api);
-    const encounterId = await createEncounter(api, token, patientId);
+    const encounterId = await createEncounter(api, token, patientId, { consent: false });
     await api.get(`/api/v1/encounters/${encounterId}`, token);
     await api.get(`/api/v1/patients/${patientId}/encounters`, token);
     const audit = await api.get(`/api/v1/audit?patientId=${patientId}`, token);

@@ -239,6 +239,7 @@ describe('idempotent jobs', () => {
       stt: configuredSpeechToText(app.config, app.logger),
       noteWriter: undefined,
       noteLimits: app.config.notes,
+      audioRetentionDays: app.config.retention.audioDays,
     });
     const payload = { clinicId: session.clinic.id, encounterId, seq: 0 };
     await job.handle(payload);

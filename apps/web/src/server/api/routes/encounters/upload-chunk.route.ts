@@ -22,7 +22,10 @@ export const uploadChunkRoute = defineRoute({
   rawBody: { contentTypes: audioContentTypes, description: 'One self-contained audio chunk' },
   responses: {
     202: { description: 'Stored (or already stored with the same bytes)', schema: chunkReceiptSchema },
-    409: { description: 'Different bytes for a chunk already stored, or the recording is complete' },
+    409: {
+      description:
+        'No recording consent yet (`reason: consent_required`), different bytes for a chunk already stored, or the recording is complete',
+    },
     413: { description: 'Larger than the chunk limit; nothing was stored' },
     415: { description: 'Not a supported audio format; nothing was stored' },
   },

@@ -30,7 +30,10 @@ export const uploadRecordingRoute = defineRoute({
   },
   responses: {
     202: { description: 'Stored; transcription follows', schema: encounterSchema },
-    409: { description: 'The encounter already has audio' },
+    409: {
+      description:
+        'No recording consent yet (`reason: consent_required`), or the encounter already has audio',
+    },
     413: { description: 'Larger than the configured limit; nothing was stored' },
     415: { description: 'Not a supported audio format; nothing was stored' },
   },

@@ -312,6 +312,7 @@ describe('from recording to signed note', () => {
       stt: undefined,
       noteWriter: configuredNoteWriter(app.config, app.logger),
       noteLimits: app.config.notes,
+      audioRetentionDays: app.config.retention.audioDays,
     });
     await job.handle({ clinicId: session.clinic.id, encounterId });
     expect((await noteOf(token, encounterId)).body.version).toBe(2);
@@ -320,6 +321,7 @@ describe('from recording to signed note', () => {
       stt: undefined,
       noteWriter: undefined,
       noteLimits: app.config.notes,
+      audioRetentionDays: app.config.retention.audioDays,
     });
     await finalize.handle({ clinicId: session.clinic.id, encounterId });
     expect((await api.get(`/api/v1/encounters/${encounterId}`, token)).body.status).toBe('ready');

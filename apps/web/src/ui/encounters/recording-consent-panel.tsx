@@ -1,0 +1,75 @@
+'use client';
+
+import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
+import { useState } from 'react';
+import { ApiProblem, unexpectedProblem } from '../api/api-problem';
+import { callApi } from '../api/call-api';
+import { problemMessage } from '../forms/describe-problem';
+import { getDictionary, isLocale } from '../i18n/dictionary';
+import { useI18n } from '../i18n/i18n-provider';
+
+// Spanish encounters exist but the interface has no Spanish dictionary; the patient must still
+// hear the consent in the consultation's language.
+const spanishWording =
+  'Autorizo la grabación en audio de esta consulta y su transcripción, usadas solo para redactar mi historia clínica. El audio se borra después de firmar la nota, según la política de conservación de la clínica. Puedo negarme sin ningún perjuicio en mi atención.';
+
+/** The consent text in the encounter's language, which may differ from the interface's. */
+export function consentWordingFor(language: Encounter['language']): string {
+  return isLocale(language) ? getDictionary(language).recordingConsent.wording : spanishWording;
+}
+
+/**
+ * Asks for the patient's consent before anything can be recorded or uploaded. The server stores
+ * the very text shown here, so it is sent as displayed.
+ */
+export function RecordingConsentPanel({
+  encounter,
+  onEncounter,
+}: {
+  encounter: Encounter;
+  onEncounter: (encounter: Encounter) => void;
+}) {
+  const { t } = useI18n();
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const wording = consentWordingFor(encounter.language);
+
+  const confirm = async () => {
+    setSending(true);
+    setProblem(undefined);
+    try {
+      onEncounter(
+        await callApi<Encounter>('POST', `/encounters/${encodeURIComponent(encounter.id)}/consent`, {
+          body: { wording },
+        }),
+      );
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : unexpectedProblem(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="card consent" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t.recordingConsent.title}</h2>
+      <p className="muted">{t.recordingConsent.instructions}</p>
+      <blockquote className="consent-wording" lang={encounter.language}>
+        {wording}
+      </blockquote>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void confirm()}
+        disabled={sending}
+      >
+        {sending ? t.recordingConsent.confirming : t.recordingConsent.confirm}
+      </button>
+      {problem ? (
+        <p role="alert" className="form-error">
+          {problemMessage(problem, t)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
