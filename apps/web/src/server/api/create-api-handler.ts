@@ -1,3 +1,4 @@
+import { nameRequestSpan, type RequestSpan } from '@healthcare/core/tracing/start-request-span';
 import { AppError } from '@healthcare/core/errors/app-error';
 import type { AppContext } from '../boot/app-context';
 import { authenticate } from '../http/authenticate';
@@ -14,6 +15,8 @@ export const apiPrefix = '/api/v1';
 export interface RequestMeta {
   requestId: string;
   clientIp: string | null;
+  /** The request's server span, when tracing is on. */
+  span?: RequestSpan | undefined;
 }
 
 /** Every /api request, start to end: route, authenticate, validate, run, and turn any failure into a problem. */
@@ -53,6 +56,7 @@ export function createApiHandler(app: AppContext) {
     // API responses carry patient data: no browser or proxy may keep a copy.
     response.headers.set('cache-control', 'no-store');
     response.headers.set('x-content-type-options', 'nosniff');
+    nameRequestSpan(meta.span, request.method, routeLabel);
     const durationSeconds = (performance.now() - started) / 1000;
     app.metrics.httpDuration.observe(
       { route: routeLabel, method: request.method, status: String(response.status) },

@@ -25,6 +25,7 @@ import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-serve
 import type { Server } from 'node:http';
 import type { LogShipping } from '@healthcare/core/logging/start-log-shipping';
 import { observeLogShipping } from '@healthcare/core/metrics/observe-log-shipping';
+import { startTracing, type Tracing } from '@healthcare/core/tracing/start-tracing';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -43,6 +44,8 @@ export interface AppContext {
   metrics: AppMetrics;
   /** Listening when METRICS_PORT is set. */
   metricsServer: Server | undefined;
+  /** Present when OTEL_TRACES_ENABLED: request, job and provider spans exported over OTLP. */
+  tracing: Tracing | undefined;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
   close(): Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function createAppContext(
 ): Promise<AppContext> {
   const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
   const metrics = options.metrics ?? createAppMetrics('web');
+  const tracing = startTracing(config.tracing, 'web');
   observeDatabasePool(database.pool, metrics, config.database.poolMax);
   observeJobQueues(database.pool, metrics);
   if (options.logShipping) observeLogShipping(options.logShipping, metrics);
@@ -72,7 +76,7 @@ export async function createAppContext(
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
-        await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics }),
+        await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics, tracing }),
         logger,
       )
     : undefined;
@@ -94,6 +98,7 @@ export async function createAppContext(
     accessTokens,
     metrics,
     metricsServer,
+    tracing,
     sessionSettings: {
       accessTokens,
       refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
@@ -104,6 +109,7 @@ export async function createAppContext(
       await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
       await stopWorker?.();
       await stopJobClient(jobs, { graceful: true, timeoutMs: 10_000 });
+      await tracing?.close();
       await events.close();
       redis?.disconnect();
       await database.close();
