@@ -10,7 +10,7 @@ import { configuredSpeechToText } from '../transcripts/configured-speech-to-text
 import type { JobClient } from './job-client';
 import type { AppMetrics } from '../metrics/app-metrics';
 import { measureNoteWriter, measureSpeechToText } from '../metrics/measure-ai-calls';
-import path from 'node:path';
+import { modelLabel } from '../metrics/model-label';
 import type { Tracing } from '../tracing/start-tracing';
 import { traceNoteWriter, traceSpeechToText } from '../tracing/trace-ai-calls';
 import type { WorkerDependencies } from './worker-dependencies';
@@ -40,7 +40,7 @@ export async function createWorkerDependencies(
   return {
     ...parts,
     storage,
-    stt: stt && metrics ? measureSpeechToText(stt, metrics) : stt,
+    stt: stt && metrics ? measureSpeechToText(stt, metrics, speechModelName(config)) : stt,
     noteWriter: noteWriter && metrics ? measureNoteWriter(noteWriter, metrics, model) : noteWriter,
     noteLimits: config.notes,
     logger,
@@ -51,6 +51,12 @@ export async function createWorkerDependencies(
 function modelName(config: Config): string {
   if (!config.llm) return 'none';
   if (config.llm.provider !== 'embedded') return config.llm.model;
-  const file = config.llm.modelPath ?? new URL(config.llm.modelUrl).pathname;
-  return path.basename(file).replace(/\.gguf$/i, '');
+  return modelLabel(config.llm.modelPath ?? new URL(config.llm.modelUrl).pathname);
+}
+
+/** Likewise for speech: the API's model name, or the embedded engine's model file name. */
+function speechModelName(config: Config): string {
+  if (!config.stt) return 'none';
+  if (config.stt.provider !== 'embedded') return config.stt.model;
+  return modelLabel(config.stt.modelPath ?? new URL(config.stt.modelUrl).pathname);
 }
