@@ -7,6 +7,7 @@ import type { SttServiceConfig } from '@healthcare/core/config/stt-service-confi
 import type { Logger } from '@healthcare/core/logging/create-logger';
 import { createEnginePool } from './engine/create-engine-pool';
 import { createMetricsServer } from './metrics/create-metrics-server';
+import { modelLabel } from '@healthcare/core/metrics/model-label';
 import { createSttMetrics } from './metrics/stt-metrics';
 import { createConcurrencyGate } from './server/concurrency-gate';
 import { createSttServer } from './server/create-stt-server';
@@ -49,6 +50,7 @@ export async function startSttService(
     get loaded() {
       return engine.loaded;
     },
+    label: modelLabel(config.model.path ?? new URL(config.model.url).pathname),
     load: () =>
       (loading ??= engine
         .load()

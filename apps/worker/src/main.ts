@@ -11,6 +11,7 @@ import { createAppMetrics } from '@healthcare/core/metrics/app-metrics';
 import { observeDatabasePool } from '@healthcare/core/metrics/observe-database-pool';
 import { observeJobQueues } from '@healthcare/core/metrics/observe-job-queues';
 import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-server';
+import { startTracing } from '@healthcare/core/tracing/start-tracing';
 
 // The cluster's worker: the same job code the embedded app runs in-process, in its own replicas.
 const config = loadConfigOrExit();
@@ -21,6 +22,7 @@ if (config.database.mode !== 'external') {
 }
 const database = connectDatabase(config.database.url, { poolMax: config.database.poolMax });
 const metrics = createAppMetrics('worker');
+const tracing = startTracing(config.tracing, 'worker');
 observeDatabasePool(database.pool, metrics, config.database.poolMax);
 observeJobQueues(database.pool, metrics);
 if (shipping) observeLogShipping(shipping, metrics);
@@ -34,7 +36,7 @@ const redis = config.redis ? await connectRedis(config.redis.url, logger) : unde
 const events = createEventBus(redis, logger);
 const stopWorker = await startJobWorker(
   jobs,
-  await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics }),
+  await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics, tracing }),
   logger,
 );
 
@@ -45,6 +47,7 @@ const stop = async (signal: string) => {
   logger.info({ signal }, 'worker shutting down; finishing the jobs in hand');
   await stopWorker();
   await stopJobClient(jobs, { graceful: true, timeoutMs: 30_000 });
+  await tracing?.close();
   await events.close();
   redis?.disconnect();
   await database.close();

@@ -66,10 +66,11 @@ export function useCluster(options: {
   return {
     ...web,
     state,
-    startWorker(): ChildProcess {
+    /** `extra`: settings for this worker alone (its METRICS_PORT, say). */
+    startWorker(extra: Record<string, string> = {}): ChildProcess {
       return fork(fileURLToPath(new URL('../main.ts', import.meta.url)), {
         execArgv: ['--import', 'tsx'],
-        env: { ...process.env, ...environment(), LOG_LEVEL: 'fatal' },
+        env: { ...process.env, ...environment(), LOG_LEVEL: 'fatal', ...extra },
       });
     },
   };

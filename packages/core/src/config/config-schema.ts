@@ -70,6 +70,13 @@ export const environmentSchema = z.object({
   CLOUDWATCH_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   METRICS_HOST: optionalString,
+  OTEL_TRACES_ENABLED: booleanFlag.default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  OTEL_SERVICE_NAME: optionalString,
 
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl),
   DATABASE_MIGRATION_URL: z.preprocess(emptyToUndefined, postgresUrl),

@@ -55,6 +55,8 @@ export interface Config {
   log: { level: Environment['LOG_LEVEL']; shipping: LogShippingConfig };
   /** Absent: no metrics port is opened. */
   metrics: { host: string; port: number } | undefined;
+  /** Absent: no span is recorded or exported (the default). */
+  tracing: { tracesUrl: string; serviceName: string | undefined } | undefined;
   database: DatabaseConfig;
   redis: { url: string } | undefined;
   auth: {
@@ -258,6 +260,12 @@ function logShippingConfig(env: Environment): LogShippingConfig {
   }
 }
 
+/** OTLP/HTTP: the signal's own URL as given, else `/v1/traces` under the base endpoint (as the OTel spec says). */
+function tracesUrl(env: Environment): string {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  return `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').replace(/\/+$/, '')}/v1/traces`;
+}
+
 export function toConfig(env: Environment): Config {
   const dataDir = path.resolve(env.DATA_DIR);
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
@@ -269,6 +277,9 @@ export function toConfig(env: Environment): Config {
       env.METRICS_PORT === undefined
         ? undefined
         : { host: env.METRICS_HOST ?? env.HOST, port: env.METRICS_PORT },
+    tracing: env.OTEL_TRACES_ENABLED
+      ? { tracesUrl: tracesUrl(env), serviceName: env.OTEL_SERVICE_NAME }
+      : undefined,
     database: env.DATABASE_URL
       ? {
           mode: 'external',

@@ -298,4 +298,26 @@ describe('loadConfig', () => {
       }).llm,
     ).toMatchObject({ provider: 'embedded', contextSize: 16_384, maxOutputTokens: 4_096 });
   });
+
+  it('should leave tracing off unless OTEL_TRACES_ENABLED is set, even with an endpoint', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBeUndefined();
+    expect(
+      loadConfig({ OTEL_TRACES_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })
+        .tracing,
+    ).toEqual({ tracesUrl: 'http://collector:4318/v1/traces', serviceName: undefined });
+    expect(
+      loadConfig({
+        OTEL_TRACES_ENABLED: '1',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otlp.example.com/traces',
+        OTEL_SERVICE_NAME: 'healthcare-web',
+      }).tracing,
+    ).toEqual({ tracesUrl: 'https://otlp.example.com/traces', serviceName: 'healthcare-web' });
+    expect(problemsOf({ OTEL_TRACES_ENABLED: 'true' })).toEqual([
+      expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT: required when OTEL_TRACES_ENABLED=true/),
+    ]);
+    expect(
+      problemsOf({ OTEL_TRACES_ENABLED: 'maybe', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).length,
+    ).toBe(2);
+  });
 });

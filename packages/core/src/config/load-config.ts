@@ -58,6 +58,10 @@ function checkCombinations(env: Environment): string[] {
   }
   problems.push(...languageModelProblems(env));
   problems.push(...logShippingProblems(env));
+  if (env.OTEL_TRACES_ENABLED && !env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
+    problems.push(
+      'OTEL_EXPORTER_OTLP_ENDPOINT: required when OTEL_TRACES_ENABLED=true, e.g. http://otel-collector:4318',
+    );
   return problems;
 }
 

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { TenantTransaction } from '../db/database';
 import type { Logger } from '../logging/create-logger';
+import { currentTraceparent } from '../tracing/trace-context';
 import { jobSchema, type JobQueueName } from './job-queues';
 
 export type JobClient = PgBoss;
@@ -82,6 +83,8 @@ function isDatabaseUnreachable(error: unknown): boolean {
 /**
  * Enqueues inside the caller's transaction: the job exists if and only if the change that needs
  * it commits. `singletonKey` makes a second enqueue of the same work a no-op while one is pending.
+ * With tracing on, the running span's W3C `traceparent` rides in the payload beside the request
+ * id, so the job's run joins the trace of the request (or job) that enqueued it.
  */
 export async function enqueueJob(
   jobs: JobClient,
@@ -90,7 +93,8 @@ export async function enqueueJob(
   payload: object,
   options: { singletonKey?: string; startAfterSeconds?: number } = {},
 ): Promise<void> {
-  await jobs.send(queue, payload, {
+  const traceparent = currentTraceparent();
+  await jobs.send(queue, traceparent ? { ...payload, traceparent } : payload, {
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     db: {

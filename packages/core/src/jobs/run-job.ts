@@ -1,3 +1,4 @@
+import { SpanKind } from '@opentelemetry/api';
 import type PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import { ProviderError } from '@healthcare/ai/http/provider-error';
@@ -8,6 +9,8 @@ import { withLogContext } from '../logging/log-context';
 import { traceIdFor } from '../logging/trace-id';
 import { AudioDecodeError } from '../media/audio-decode-error';
 import { PermanentJobError } from './job-errors';
+import type { Tracing } from '../tracing/start-tracing';
+import { contextFromTraceparent, inSpan, traceIdOf } from '../tracing/trace-context';
 
 export interface JobDefinition<Payload> {
   queue: string;
@@ -23,7 +26,12 @@ export interface JobDefinition<Payload> {
  * retry with jittered backoff; on the last attempt, and for permanent ones at once, the failure
  * is recorded where a person will see it.
  */
-export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logger, metrics?: AppMetrics) {
+export function runJob<Payload>(
+  definition: JobDefinition<Payload>,
+  logger: Logger,
+  metrics?: AppMetrics,
+  tracing?: Tracing,
+) {
   return async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
     for (const job of jobs) {
       const parsed = definition.payload.safeParse(job.data);
@@ -32,10 +40,14 @@ export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logg
         continue;
       }
       const requestId = requestIdOf(job.data);
+      // The enqueuing span's context, when tracing was on there: the run continues its trace.
+      const traceparent = (job.data as { traceparent?: unknown }).traceparent;
+      const traceId = traceIdOf(traceparent) ?? (requestId ? traceIdFor(requestId) : undefined);
       const correlation = {
         queue: definition.queue,
         jobId: job.id,
-        ...(requestId ? { requestId, traceId: traceIdFor(requestId) } : {}),
+        ...(requestId ? { requestId } : {}),
+        ...(traceId ? { traceId } : {}),
       };
       const context = { attempt: job.retryCount + 1 };
       const stopTimer = metrics?.jobDuration.startTimer({ queue: definition.queue });
@@ -45,7 +57,24 @@ export function runJob<Payload>(definition: JobDefinition<Payload>, logger: Logg
       };
       try {
         // The handler's own lines, and the provider calls', carry the request that caused the job.
-        await withLogContext(correlation, () => definition.handle(parsed.data));
+        await withLogContext(correlation, () =>
+          inSpan(
+            tracing,
+            `${definition.queue} process`,
+            {
+              kind: SpanKind.CONSUMER,
+              parent: contextFromTraceparent(traceparent),
+              attributes: {
+                'messaging.system': 'pg-boss',
+                'messaging.operation.type': 'process',
+                'messaging.destination.name': definition.queue,
+                'messaging.message.id': job.id,
+                'job.attempt': job.retryCount + 1,
+              },
+            },
+            () => definition.handle(parsed.data),
+          ),
+        );
         finish('completed');
       } catch (error) {
         const permanent = permanentReason(error);

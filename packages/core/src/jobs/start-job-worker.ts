@@ -36,7 +36,7 @@ export async function startJobWorker(
         await jobs.work(
           definition.queue,
           { includeMetadata: true, pollingIntervalSeconds, batchSize: 1 },
-          runJob(definition, logger, deps.metrics),
+          runJob(definition, logger, deps.metrics, deps.tracing),
         ),
       );
     }

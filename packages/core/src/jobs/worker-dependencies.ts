@@ -6,6 +6,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/create-logger';
 import type { AppMetrics } from '../metrics/app-metrics';
 import type { ObjectStorage } from '../storage/object-storage';
+import type { Tracing } from '../tracing/start-tracing';
 import type { JobClient } from './job-client';
 
 /** What job handlers use, built the same way in the app (embedded) and in apps/worker (cluster). */
@@ -25,4 +26,6 @@ export interface WorkerDependencies {
   audioRetentionDays: number;
   /** Absent in tests that do not look at metrics. */
   metrics?: AppMetrics;
+  /** Absent unless OTEL_TRACES_ENABLED. */
+  tracing?: Tracing | undefined;
 }

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface LogContext {
   requestId?: string;
   traceId?: string;
+  /** The running span, only when tracing is on (see tracing/trace-context.ts). */
+  spanId?: string;
   jobId?: string;
   queue?: string;
 }

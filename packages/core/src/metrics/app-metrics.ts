@@ -8,9 +8,9 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export interface AppMetrics {
   registry: Registry;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
-  sttDuration: Histogram<'provider' | 'outcome'>;
-  sttRealTimeFactor: Histogram<'provider'>;
-  sttAudioSeconds: Counter<'provider'>;
+  sttDuration: Histogram<'provider' | 'model' | 'outcome'>;
+  sttRealTimeFactor: Histogram<'provider' | 'model'>;
+  sttAudioSeconds: Counter<'provider' | 'model'>;
   llmDuration: Histogram<'provider' | 'model' | 'outcome'>;
   llmTokens: Counter<'provider' | 'model' | 'direction'>;
   jobDuration: Histogram<'queue' | 'outcome'>;
@@ -38,22 +38,22 @@ export function createAppMetrics(service: 'web' | 'worker'): AppMetrics {
     }),
     sttDuration: new Histogram({
       name: 'stt_request_seconds',
-      help: 'Speech-to-text calls, by provider and outcome (ok or error).',
-      labelNames: ['provider', 'outcome'],
+      help: 'Speech-to-text calls, by provider, model and outcome (ok or error).',
+      labelNames: ['provider', 'model', 'outcome'],
       buckets: aiBuckets,
       registers,
     }),
     sttRealTimeFactor: new Histogram({
       name: 'stt_real_time_factor',
       help: 'Seconds of transcription per second of audio; below 1 is faster than real time.',
-      labelNames: ['provider'],
+      labelNames: ['provider', 'model'],
       buckets: [0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 4, 8],
       registers,
     }),
     sttAudioSeconds: new Counter({
       name: 'stt_audio_seconds_total',
       help: 'Seconds of audio transcribed.',
-      labelNames: ['provider'],
+      labelNames: ['provider', 'model'],
       registers,
     }),
     llmDuration: new Histogram({

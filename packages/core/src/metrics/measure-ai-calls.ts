@@ -6,8 +6,12 @@ import type { AppMetrics } from './app-metrics';
  * Every speech-to-text call, embedded engine or HTTP API alike, timed with its real-time factor.
  * Measured here rather than in packages/ai so that package stays free of a metrics library.
  */
-export function measureSpeechToText(stt: SpeechToText, metrics: AppMetrics): SpeechToText {
-  const provider = stt.name;
+export function measureSpeechToText(
+  stt: SpeechToText,
+  metrics: AppMetrics,
+  configuredModel: string,
+): SpeechToText {
+  const labels = { provider: stt.name, model: configuredModel };
   return {
     name: stt.name,
     async transcribe(audio, options) {
@@ -15,14 +19,14 @@ export function measureSpeechToText(stt: SpeechToText, metrics: AppMetrics): Spe
       try {
         const transcript = await stt.transcribe(audio, options);
         const seconds = (performance.now() - started) / 1000;
-        metrics.sttDuration.observe({ provider, outcome: 'ok' }, seconds);
+        metrics.sttDuration.observe({ ...labels, outcome: 'ok' }, seconds);
         if (audio.durationSec > 0) {
-          metrics.sttRealTimeFactor.observe({ provider }, seconds / audio.durationSec);
-          metrics.sttAudioSeconds.inc({ provider }, audio.durationSec);
+          metrics.sttRealTimeFactor.observe(labels, seconds / audio.durationSec);
+          metrics.sttAudioSeconds.inc(labels, audio.durationSec);
         }
         return transcript;
       } catch (error) {
-        metrics.sttDuration.observe({ provider, outcome: 'error' }, (performance.now() - started) / 1000);
+        metrics.sttDuration.observe({ ...labels, outcome: 'error' }, (performance.now() - started) / 1000);
         throw error;
       }
     },

@@ -1,3 +1,4 @@
+import { nameRequestSpan, type RequestSpan } from '@healthcare/core/tracing/start-request-span';
 import { AppError } from '@healthcare/core/errors/app-error';
 import { enforceRequestLimits } from '@healthcare/core/rate-limit/enforce-request-limits';
 import type { AppContext } from '../boot/app-context';
@@ -16,6 +17,8 @@ export const apiPrefix = '/api/v1';
 export interface RequestMeta {
   requestId: string;
   clientIp: string | null;
+  /** The request's server span, when tracing is on. */
+  span?: RequestSpan | undefined;
 }
 
 /** Every /api request, start to end: route, authenticate, validate, run, and turn any failure into a problem. */
@@ -58,6 +61,7 @@ export function createApiHandler(app: AppContext) {
     if (app.config.server.publicUrl.protocol === 'https:') {
       response.headers.set('strict-transport-security', strictTransportSecurity);
     }
+    nameRequestSpan(meta.span, request.method, routeLabel);
     const durationSeconds = (performance.now() - started) / 1000;
     app.metrics.httpDuration.observe(
       { route: routeLabel, method: request.method, status: String(response.status) },

@@ -26,6 +26,7 @@ import { startMetricsServer } from '@healthcare/core/metrics/start-metrics-serve
 import type { Server } from 'node:http';
 import type { LogShipping } from '@healthcare/core/logging/start-log-shipping';
 import { observeLogShipping } from '@healthcare/core/metrics/observe-log-shipping';
+import { startTracing, type Tracing } from '@healthcare/core/tracing/start-tracing';
 
 /** Everything a request needs, built once at startup and passed down explicitly. */
 export interface AppContext {
@@ -46,6 +47,8 @@ export interface AppContext {
   metrics: AppMetrics;
   /** Listening when METRICS_PORT is set. */
   metricsServer: Server | undefined;
+  /** Present when OTEL_TRACES_ENABLED: request, job and provider spans exported over OTLP. */
+  tracing: Tracing | undefined;
   sessionSettings: SessionSettings & { throttle: LoginThrottle };
   /** Request budgets and login lockouts: shared through Redis in the cluster, in-process otherwise. */
   limiter: RateLimiter;
@@ -61,6 +64,7 @@ export async function createAppContext(
 ): Promise<AppContext> {
   const database = connectDatabase(databaseUrl, { poolMax: config.database.poolMax });
   const metrics = options.metrics ?? createAppMetrics('web');
+  const tracing = startTracing(config.tracing, 'web');
   observeDatabasePool(database.pool, metrics, config.database.poolMax);
   observeJobQueues(database.pool, metrics);
   if (options.logShipping) observeLogShipping(options.logShipping, metrics);
@@ -81,7 +85,7 @@ export async function createAppContext(
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
-        await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics }),
+        await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics, tracing }),
         logger,
       )
     : undefined;
@@ -105,6 +109,7 @@ export async function createAppContext(
     metrics,
     metricsServer,
     limiter,
+    tracing,
     sessionSettings: {
       accessTokens,
       refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
@@ -115,6 +120,7 @@ export async function createAppContext(
       await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
       await stopWorker?.();
       await stopJobClient(jobs, { graceful: true, timeoutMs: 10_000 });
+      await tracing?.close();
       await events.close();
       redis?.disconnect();
       await database.close();

@@ -7,6 +7,7 @@ import { withLogContext } from '@healthcare/core/logging/log-context';
 import { resolveTraceId } from '@healthcare/core/logging/trace-id';
 import { requestMeta, toWebRequest, writeWebResponse } from './node-adapter';
 import { problemResponse } from './problem';
+import { nameRequestSpan, startRequestSpan } from '@healthcare/core/tracing/start-request-span';
 
 export type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -23,12 +24,21 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const meta = requestMeta(request, app.config.server.trustProxyHops);
     const traceparent = request.headers.traceparent;
-    const traceId = resolveTraceId(meta.requestId, typeof traceparent === 'string' ? traceparent : undefined);
+    // Probes are not traced: they would bury the requests people look for.
+    const span =
+      app.tracing && !healthPaths.has(path)
+        ? startRequestSpan(app.tracing, request, response, meta.requestId)
+        : undefined;
+    // With tracing on, log lines carry the span's own ids, so logs and traces join.
+    const traceId =
+      span?.spanContext().traceId ??
+      resolveTraceId(meta.requestId, typeof traceparent === 'string' ? traceparent : undefined);
+    const spanId = span?.spanContext().spanId;
     response.setHeader('x-request-id', meta.requestId);
     const run = async () => {
       if (path === '/api' || path.startsWith('/api/')) {
         const webRequest = toWebRequest(request, response, baseUrl);
-        await writeWebResponse(await handleApi(webRequest, meta), response, request);
+        await writeWebResponse(await handleApi(webRequest, { ...meta, span }), response, request);
       } else if (healthPaths.has(path)) {
         const stop = app.metrics.httpDuration.startTimer({ route: path, method: request.method ?? 'GET' });
         const health = await handleHealthRequest(app, path);
@@ -37,6 +47,7 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
       } else if (pages) {
         // Pages are one label: their paths hold ids, and Next.js routes them itself.
         const stop = app.metrics.httpDuration.startTimer({ route: 'page', method: request.method ?? 'GET' });
+        nameRequestSpan(span, request.method ?? 'GET', 'page');
         response.once('finish', () => stop({ status: String(response.statusCode) }));
         await pages(request, response);
       } else {
@@ -44,22 +55,24 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
       }
     };
     // Every line logged while this request runs, in any module, carries its ids.
-    withLogContext({ requestId: meta.requestId, traceId }, run).catch((error: unknown) => {
-      app.logger.error({ err: describeErrorForLog(error) }, 'request failed outside the API handler');
-      if (!response.headersSent) {
-        response.statusCode = 500;
-        response.setHeader('content-type', 'application/problem+json');
-        response.end(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Internal Server Error',
-            status: 500,
-            detail: 'Something went wrong on our side.',
-          }),
-        );
-      } else {
-        response.destroy();
-      }
-    });
+    withLogContext({ requestId: meta.requestId, traceId, ...(spanId ? { spanId } : {}) }, run).catch(
+      (error: unknown) => {
+        app.logger.error({ err: describeErrorForLog(error) }, 'request failed outside the API handler');
+        if (!response.headersSent) {
+          response.statusCode = 500;
+          response.setHeader('content-type', 'application/problem+json');
+          response.end(
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Internal Server Error',
+              status: 500,
+              detail: 'Something went wrong on our side.',
+            }),
+          );
+        } else {
+          response.destroy();
+        }
+      },
+    );
   };
 }

@@ -13,7 +13,10 @@ import { useTestApp } from './start-test-app';
  * the OpenAI wire format: what a test of the recording → transcript → note pipeline starts from.
  * `state.chunk` is one second of Opus audio, a valid live chunk.
  */
-export function useAiPipelineApp(environment: Record<string, string> = {}) {
+export function useAiPipelineApp(
+  environment: Record<string, string> | (() => Record<string, string>) = {},
+  options: { logDestination?: { write(line: string): void } } = {},
+) {
   const state = {} as {
     stt: Awaited<ReturnType<typeof startFakeOpenAiSttServer>>;
     llm: Awaited<ReturnType<typeof startFakeOpenAiChatServer>>;
@@ -40,9 +43,9 @@ export function useAiPipelineApp(environment: Record<string, string> = {}) {
       LLM_PROVIDER: 'openai',
       LLM_BASE_URL: state.llm.baseUrl,
       LLM_API_KEY: 'sk-test',
-      ...environment,
+      ...(typeof environment === 'function' ? environment() : environment),
     }),
-    { ownDatabase: true },
+    { ownDatabase: true, ...options },
   );
   return { ...app, state };
 }
