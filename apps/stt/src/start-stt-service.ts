@@ -35,6 +35,7 @@ export async function startSttService(
   const engine = createEnginePool({
     size: limits.maxConcurrency,
     threads: config.threads,
+    gpu: config.gpu,
     ...(options.decoding ? { decoding: options.decoding } : {}),
     modelFile: () =>
       ensureModelFile({

@@ -30,6 +30,7 @@ export function createEnginePool(options: {
   size: number;
   modelFile: () => Promise<string>;
   threads: number | undefined;
+  gpu?: boolean;
   decoding?: EmbeddedSpeechToTextOptions['decoding'];
 }): EnginePool {
   const threads = options.threads ?? Math.max(1, Math.floor(availableParallelism() / options.size));
@@ -38,6 +39,7 @@ export function createEnginePool(options: {
       modelFile: options.modelFile,
       threads,
       keepLoadedSeconds,
+      gpu: options.gpu ?? false,
       ...(options.decoding ? { decoding: options.decoding } : {}),
     }),
   );

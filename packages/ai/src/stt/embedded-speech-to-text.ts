@@ -21,6 +21,8 @@ export interface EmbeddedSpeechToTextOptions {
   }>;
   /** Seconds an idle model stays in memory (about 200 MB for base). */
   keepLoadedSeconds?: number;
+  /** Offload to the GPU; only a whisper.cpp built with CUDA (the stt-cuda image) has one to use. */
+  gpu?: boolean;
 }
 
 export interface EmbeddedSpeechToText extends SpeechToText {
@@ -51,7 +53,7 @@ export function createEmbeddedSpeechToText(options: EmbeddedSpeechToTextOptions)
 
   const load = () =>
     (whisper ??= options.modelFile().then(
-      (file) => new Whisper(file, { gpu: false, offload: keepLoadedSeconds }),
+      (file) => new Whisper(file, { gpu: options.gpu ?? false, offload: keepLoadedSeconds }),
       (error: unknown) => {
         whisper = undefined;
         throw error;

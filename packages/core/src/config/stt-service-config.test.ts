@@ -25,6 +25,7 @@ describe('loadSttServiceConfig', () => {
         directory: path.resolve('data/models'),
       },
       threads: undefined,
+      gpu: false,
       limits: { maxConcurrency: 1, maxQueue: 8, maxUploadBytes: 25 * 1024 * 1024 },
     });
   });
@@ -39,6 +40,7 @@ describe('loadSttServiceConfig', () => {
       STT_MODEL_SHA256: 'A'.repeat(64),
       STT_MODEL_DIR: '/var/lib/stt',
       STT_THREADS: '8',
+      STT_GPU: 'true',
       STT_MAX_CONCURRENCY: '2',
       STT_MAX_QUEUE: '0',
       STT_MAX_UPLOAD_BYTES: '1048576',
@@ -52,6 +54,7 @@ describe('loadSttServiceConfig', () => {
         directory: '/var/lib/stt',
       },
       threads: 8,
+      gpu: true,
       limits: { maxConcurrency: 2, maxQueue: 0, maxUploadBytes: 1_048_576 },
     });
   });
@@ -64,6 +67,7 @@ describe('loadSttServiceConfig', () => {
       STT_MODEL_URL: 'ftp://models/x.bin',
       STT_MODEL_SHA256: 'abc',
       STT_THREADS: '0',
+      STT_GPU: 'maybe',
       STT_MAX_CONCURRENCY: 'many',
       STT_MAX_QUEUE: '-1',
       STT_MAX_UPLOAD_BYTES: '1.5',
@@ -72,6 +76,7 @@ describe('loadSttServiceConfig', () => {
       'LOG_LEVEL',
       'METRICS_PORT',
       'PORT',
+      'STT_GPU',
       'STT_MAX_CONCURRENCY',
       'STT_MAX_QUEUE',
       'STT_MAX_UPLOAD_BYTES',

@@ -30,6 +30,14 @@ export const sttServiceEnvironmentSchema = z.object({
   ),
   STT_MODEL_DIR: z.string().trim().min(1).default('./data/models'),
   STT_THREADS: z.preprocess(emptyToUndefined, positiveInt.max(256).optional()),
+  // Only the CUDA image's whisper.cpp can use a GPU; the CPU build ignores the request.
+  STT_GPU: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+      .default('')
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+  ),
   // whisper.cpp already uses every core for one transcription; more at once only share them.
   STT_MAX_CONCURRENCY: positiveInt.max(64).default(1),
   // Enough for a worker's two windows per job from a few jobs; beyond it, callers retry later.
@@ -53,6 +61,8 @@ export interface SttServiceConfig {
   };
   /** Threads per transcription; absent: the cores divided among the concurrent transcriptions. */
   threads: number | undefined;
+  /** Ask whisper.cpp for the GPU (the CUDA image); a CPU-only build runs on the CPU regardless. */
+  gpu: boolean;
   limits: { maxConcurrency: number; maxQueue: number; maxUploadBytes: number };
 }
 
@@ -83,6 +93,7 @@ export function loadSttServiceConfig(
       directory: path.resolve(values.STT_MODEL_DIR),
     },
     threads: values.STT_THREADS,
+    gpu: values.STT_GPU,
     limits: {
       maxConcurrency: values.STT_MAX_CONCURRENCY,
       maxQueue: values.STT_MAX_QUEUE,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Config } from '@healthcare/core/config/config';
 import { appRoleUrl, migrateDatabase } from '@healthcare/core/db/migrate-database';
 import type { Logger } from '@healthcare/core/logging/create-logger';
-import { startEmbeddedPostgres } from './start-embedded-postgres';
 
 export interface PreparedDatabase {
   /** The application role's login. */
@@ -20,6 +19,9 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<P
   if (config.database.mode === 'external') {
     return { appUrl: config.database.url, stop: async () => undefined };
   }
+  // Loaded only here: embedded-postgres installs exit hooks on import that end the process with 143
+  // on SIGTERM, cutting a replica's graceful shutdown (in-flight requests) short in a cluster.
+  const { startEmbeddedPostgres } = await import('./start-embedded-postgres');
   const embedded = await startEmbeddedPostgres({
     dataDir: config.database.dataDir,
     secretsDir: path.join(config.dataDir, 'secrets'),
