@@ -422,6 +422,19 @@ describe('self-hosted ai', () => {
     }
   });
 
+  it('should pull the language model before the server listens on its public port', () => {
+    const llm = containerOf(template, 'AiSelfHostedLlmTask', 'Llm');
+    expect(llm.EntryPoint).toEqual(['/bin/sh', '-c']);
+    const script = llm.Command!.join(' ');
+    expect(script.indexOf('ollama pull "$OLLAMA_PULL_MODEL"')).toBeLessThan(
+      script.indexOf('exec ollama serve'),
+    );
+    expect(environmentOf(llm)).toMatchObject({
+      OLLAMA_HOST: '0.0.0.0:11434',
+      OLLAMA_PULL_MODEL: 'qwen2.5:7b-instruct',
+    });
+  });
+
   it('should admit only the app security group to the internal load balancer', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internal' });
     const loadBalancerGroup = onlyId(

@@ -122,9 +122,9 @@ export class SelfHostedAi extends Construct {
       image: ecs.ContainerImage.fromRegistry(ollamaImage),
       // The model is pulled on a loopback-only server first, so the load balancer sees the port
       // open only once the model is on disk; the host volume keeps it across restarts.
+      // The image's entry point is the ollama binary; a shell runs the pull-then-serve sequence instead.
+      entryPoint: ['/bin/sh', '-c'],
       command: [
-        'sh',
-        '-c',
         [
           'OLLAMA_HOST=127.0.0.1:11435 ollama serve & pid=$!',
           'until OLLAMA_HOST=127.0.0.1:11435 ollama list >/dev/null 2>&1; do sleep 1; done',
@@ -133,7 +133,6 @@ export class SelfHostedAi extends Construct {
           'exec ollama serve',
         ].join('; '),
       ],
-      entryPoint: [],
       environment: {
         OLLAMA_HOST: `0.0.0.0:${llmPort}`,
         OLLAMA_MODELS: '/models',

@@ -25,6 +25,7 @@ export type TemplateResources = Record<string, { Type: string; Properties?: any;
 export interface ContainerDefinition {
   Name: string;
   Image: unknown;
+  EntryPoint?: string[];
   Command?: string[];
   Environment?: { Name: string; Value: unknown }[];
   Secrets?: { Name: string; ValueFrom: unknown }[];
