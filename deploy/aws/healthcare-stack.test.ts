@@ -225,8 +225,8 @@ describe('registries', () => {
   });
 
   it('should keep one ECR repository per image role, scanned on push, with immutable tags', () => {
-    registries.resourceCountIs('AWS::ECR::Repository', 3);
-    for (const role of ['web', 'worker', 'stt']) {
+    registries.resourceCountIs('AWS::ECR::Repository', 4);
+    for (const role of ['web', 'worker', 'stt', 'nginx']) {
       registries.hasResource('AWS::ECR::Repository', {
         Properties: Match.objectLike({
           RepositoryName: `healthcare/${role}`,
@@ -247,7 +247,9 @@ describe('registries', () => {
       ['AiSelfHostedSttTask', 'Stt', 'stt'],
     ] as const) {
       const image = JSON.stringify(containerOf(template, task, name).Image);
-      expect(image, `${task}/${name}`).toContain(`/healthcare/${role}:0.0.0-dev"`);
+      // The GPU hosts run the CUDA build of stt (deploy/docker/stt-cuda.Dockerfile).
+      const tag = role === 'stt' ? '0.0.0-dev-cuda' : '0.0.0-dev';
+      expect(image, `${task}/${name}`).toContain(`/healthcare/${role}:${tag}"`);
     }
   });
 });

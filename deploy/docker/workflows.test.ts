@@ -82,8 +82,9 @@ describe('the CI workflow', () => {
     const needed = [...ciRun.matchAll(/apt_install ([^\n|&;]+)/g)]
       .flatMap((match) => match[1]!.trim().split(/\s+/))
       .filter((name) => !name.startsWith('"'));
-    // Replaced on GitHub's runner: Redis by the service container, chromium by the runner's Chrome.
-    const replaced = ['redis-server', 'chromium'];
+    // Replaced on GitHub's runner: Redis by the service container, chromium by the runner's Chrome,
+    // kubernetes-client by the kubectl the runner image ships.
+    const replaced = ['redis-server', 'chromium', 'kubernetes-client'];
     const installed = runs(ci);
     for (const name of needed.filter((name) => !replaced.includes(name)))
       expect(installed, `apt package ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
@@ -112,8 +113,13 @@ describe('the release workflow', () => {
       .filter((file) => file.endsWith('.Dockerfile'))
       .map((file) => `deploy/docker/${file}`);
     expect(matrix.map((entry) => entry.dockerfile).sort()).toEqual(dockerfiles.sort());
-    for (const entry of matrix)
-      expect(entry.image).toBe(`healthcare-${path.basename(entry.dockerfile!, '.Dockerfile')}`);
+    for (const entry of matrix) {
+      const role = path.basename(entry.dockerfile!, '.Dockerfile');
+      expect(entry.role).toBe(role);
+      // The repositories deploy/aws creates and deploy/k8s names; the CUDA build is a tag of stt's.
+      expect(entry.image).toBe(`healthcare/${role.replace(/-cuda$/, '')}`);
+      expect(entry.suffix).toBe(role.endsWith('-cuda') ? '-cuda' : '');
+    }
   });
 
   it('should record an SBOM and stop on a critical vulnerability before pushing', () => {
@@ -138,8 +144,9 @@ describe('the release workflow', () => {
     expect(commands).toMatch(/kubectl apply -k deploy\/k8s\/overlays\/production/);
     const pinned = deploy.steps.find((step) => step['working-directory'])!;
     expect(pinned['working-directory']).toBe('deploy/k8s/overlays/production');
-    for (const entry of matrix.filter((entry) => entry.image !== 'healthcare-nginx'))
-      expect(pinned.run).toContain(entry.image);
+    for (const image of ['healthcare/web', 'healthcare/worker', 'healthcare/stt'])
+      expect(pinned.run).toContain(`"${image}=`);
+    expect(pinned.run).toMatch(/healthcare\/stt:\$\{\{ github\.ref_name \}\}-cuda/);
     // deploy/k8s arrives with issue 7's Kubernetes part; once it is here, the overlay must be too.
     if (existsSync(path.join(repositoryRoot, 'deploy/k8s')))
       expect(existsSync(path.join(repositoryRoot, 'deploy/k8s/overlays/production/kustomization.yaml'))).toBe(

@@ -2,7 +2,8 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 
-export const imageRoles = ['web', 'worker', 'stt'] as const;
+// nginx is our edge image for hosts without an ALB (compose); the release pushes every image here.
+export const imageRoles = ['web', 'worker', 'stt', 'nginx'] as const;
 export type ImageRole = (typeof imageRoles)[number];
 
 export const repositoryName = (role: ImageRole) => `healthcare/${role}`;
@@ -22,7 +23,10 @@ export class Registries extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
         lifecycleRules: [{ description: 'Keep the last 100 images', maxImageCount: 100 }],
       });
-    this.repositories = { web: repository('web'), worker: repository('worker'), stt: repository('stt') };
+    this.repositories = Object.fromEntries(imageRoles.map((role) => [role, repository(role)])) as Record<
+      ImageRole,
+      ecr.Repository
+    >;
   }
 }
 
@@ -43,5 +47,8 @@ export class RegistriesStack extends Stack {
 export function importRepositories(scope: Construct): Record<ImageRole, ecr.IRepository> {
   const imported = (role: ImageRole) =>
     ecr.Repository.fromRepositoryName(scope, `${role}Repository`, repositoryName(role));
-  return { web: imported('web'), worker: imported('worker'), stt: imported('stt') };
+  return Object.fromEntries(imageRoles.map((role) => [role, imported(role)])) as Record<
+    ImageRole,
+    ecr.IRepository
+  >;
 }

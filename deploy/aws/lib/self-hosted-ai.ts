@@ -103,6 +103,8 @@ export class SelfHostedAi extends Construct {
 
     const sttContainerEnvironment = {
       HOST: '0.0.0.0',
+      // The CUDA build on a GPU host: whisper.cpp offloads to the GPU.
+      STT_GPU: 'true',
       PORT: String(sttPort),
       METRICS_PORT: '9464',
       STT_MODEL_URL: sttModelUrl,
@@ -110,7 +112,8 @@ export class SelfHostedAi extends Construct {
     };
     this.gpuService('Stt', {
       port: sttPort,
-      image: ecs.ContainerImage.fromEcrRepository(props.sttRepository, props.imageTag),
+      // The CUDA build of the stt image, which the release tags <version>-cuda.
+      image: ecs.ContainerImage.fromEcrRepository(props.sttRepository, `${props.imageTag}-cuda`),
       environment: sttContainerEnvironment,
       logGroup: props.logGroups.stt,
       healthCheckPath: '/readyz',
