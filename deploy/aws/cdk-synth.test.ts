@@ -1,3 +1,4 @@
+import { imageRoles } from './lib/registries';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,6 +80,7 @@ describe('cdk synth', () => {
     const registries = JSON.parse(
       await readFile(path.join(outdir, 'HealthCareRegistries.template.json'), 'utf8'),
     );
-    expect(Object.keys(registries.Resources)).toHaveLength(3);
+    // One repository per image role, nothing else.
+    expect(Object.keys(registries.Resources)).toHaveLength(imageRoles.length);
   });
 });

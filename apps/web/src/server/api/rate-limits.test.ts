@@ -70,7 +70,8 @@ describe('per-user, per-clinic and AI limits', () => {
 
   it('should hold AI-heavy requests to a stricter budget than reads', async () => {
     const { token, patientId } = await clinicWithPatient(api);
-    const encounterId = await createEncounter(api, token, patientId);
+    // Without the consent step: two requests so far, so the user's budget of 6 outlasts this test.
+    const encounterId = await createEncounter(api, token, patientId, { consent: false });
     const retries = [];
     for (let request = 0; request < 3; request += 1) {
       retries.push(await api.post(`/api/v1/encounters/${encounterId}/retry`, {}, token));
