@@ -60,7 +60,7 @@ afterAll(async () => {
 const { api, testApp, state } = useAiPipelineApp(() => ({
   STT_BASE_URL: sttPort.url(),
   LLM_BASE_URL: llmPort.url(),
-  // Each job attempt stops at the first connection refused, not after a long timeout.
+  // Refused connections fail at once; these only bound an attempt should a relayed call hang.
   STT_TIMEOUT_SECONDS: '10',
   LLM_TIMEOUT_SECONDS: '10',
 }));
