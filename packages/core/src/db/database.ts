@@ -2,7 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
 
-export type Database = NodePgDatabase<typeof schema>;
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction whose app.clinic_id is set: every statement in it is confined to one clinic by RLS. */
 export type TenantTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -25,5 +25,9 @@ export function connectDatabase(url: string, options: { poolMax: number }): Data
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle clients. A checked-out client between two statements
+  // (mid-transaction) that loses its connection emits an error nobody handles, which would end the
+  // process; its query fails on its own, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return { db: drizzle(pool, { schema }), pool, close: () => pool.end() };
 }

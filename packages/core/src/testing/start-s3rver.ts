@@ -15,6 +15,10 @@ export interface RunningS3rver {
   pendingMultipartUploads(): Promise<string[]>;
   /** Keys of multipart uploads aborted so far, so a test can tell it really went multipart. */
   abortedMultipartUploads(): Promise<string[]>;
+  /** Ends the server process, as an outage would, and keeps its files for `restart`. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port, serving the same files. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,11 +34,11 @@ export interface RunningS3rver {
 const serverProgram = `
 const fs = require('node:fs');
 const path = require('node:path');
-const [s3rverPath, directory, bucket, abortLog] = process.argv.slice(1);
+const [s3rverPath, directory, bucket, abortLog, port] = process.argv.slice(1);
 const S3rver = require(s3rverPath);
 const uploadsDir = path.join(directory, bucket, '._S3rver_uploads');
 const server = new S3rver({
-  port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }],
+  port: Number(port), address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }],
 });
 server.middleware.unshift(async (context, next) => {
   const uploadId = context.query.uploadId;
@@ -67,12 +71,30 @@ export async function startS3rver(options: { bucket?: string } = {}): Promise<Ru
   const uploadsDir = path.join(directory, bucket, '._S3rver_uploads');
   await mkdir(directory);
   const s3rverPath = createRequire(import.meta.url).resolve('s3rver');
-  const child = spawn(
-    process.execPath,
-    ['--openssl-legacy-provider', '-e', serverProgram, s3rverPath, directory, bucket, abortLog],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
+  const spawnServer = (listenPort: number) =>
+    spawn(
+      process.execPath,
+      [
+        '--openssl-legacy-provider',
+        '-e',
+        serverProgram,
+        s3rverPath,
+        directory,
+        bucket,
+        abortLog,
+        String(listenPort),
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+  let child = spawnServer(0);
   const port = await waitForPort(child);
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    }
+  };
 
   return {
     config: {
@@ -93,12 +115,14 @@ export async function startS3rver(options: { bucket?: string } = {}): Promise<Ru
       const log = await readFile(abortLog, 'utf8').catch(() => '');
       return log.split('\n').filter(Boolean);
     },
+    kill,
+    async restart() {
+      await kill();
+      child = spawnServer(port);
+      await waitForPort(child);
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = once(child, 'exit');
-        child.kill();
-        await exited;
-      }
+      await kill();
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -40,7 +40,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated/i.test(current.message)) return true;
+    // pg's errors without a code: a pool that cannot connect in time, a connection cut mid-query,
+    // and a query sent on a connection already known to be cut (a restart racing a checkout).
+    if (
+      /timeout exceeded when trying to connect|Connection terminated|is not queryable/i.test(current.message)
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
