@@ -1,18 +1,14 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startWebServer, type WebServer } from './start-web-server';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: WebServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startWebServer(inject('testDatabase').appUrl);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

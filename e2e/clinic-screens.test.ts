@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { afterAll, beforeAll, describe, expect, inject, test, type TestContext } from 'vitest';
 import { fitsTheWidth, seriousViolations, tabTo } from './page-checks';
 import { startWebServer, type WebServer } from './start-web-server';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = 'artifacts/screenshots';
 const password = 'correct horse battery staple';
 const flowTimeoutMs = 180_000;
@@ -31,16 +31,7 @@ beforeAll(async () => {
     LLM_API_KEY: 'sk-test',
     LLM_MODEL: 'qwen2.5-7b-instruct',
   });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(screenshotDir, { recursive: true });
 }, 300_000);
 

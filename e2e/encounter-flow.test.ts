@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { answerNoteFromTranscript } from '@healthcare/ai/testing/answer-note-from-transcript';
@@ -8,14 +7,14 @@ import { startFakeOpenAiChatServer } from '@healthcare/ai/testing/fake-llm-serve
 import { startFakeOpenAiSttServer } from '@healthcare/ai/testing/fake-openai-stt-server';
 import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
 import { readPdfText } from '@healthcare/core/notes/testing/read-pdf-text';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
+import { seriousViolations, tabTo } from './page-checks';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startWebServer, type WebServer } from './start-web-server';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = 'artifacts/screenshots';
 const flowTimeoutMs = 240_000;
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: WebServer;
 let browser: Browser;
@@ -47,22 +46,12 @@ beforeAll(async () => {
     // The fake model cites every transcript line in one section: about 15 for 20 s of audio.
     NOTE_MAX_ITEMS_PER_SECTION: '40',
   });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-    ],
-  });
+  browser = await launchChromium([
+    '--autoplay-policy=no-user-gesture-required',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wav}`,
+  ]);
   await mkdir(screenshotDir, { recursive: true });
 }, 300_000);
 
@@ -73,36 +62,6 @@ afterAll(async () => {
   await llm?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
-
-/** Tabs through the page until the control with this accessible name has focus. */
-async function tabTo(page: Page, name: string) {
-  for (let press = 0; press < 80; press += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      return element ? (element.getAttribute('aria-label') ?? element.innerText ?? '').trim() : '';
-    });
-    if (focused === name) return;
-  }
-  throw new Error(`“${name}” cannot be reached with the Tab key`);
-}
-
-/** axe-core's WCAG 2 A/AA rules; serious and critical violations fail the test. */
-async function seriousViolations(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<any> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return result.violations.map((violation: any) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node: any) => node.target.join(' ')),
-    }));
-  });
-  return violations.filter((violation: { impact: string }) =>
-    ['serious', 'critical'].includes(violation.impact),
-  );
-}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });

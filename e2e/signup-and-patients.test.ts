@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { afterAll, beforeAll, describe, expect, inject, test, type TestContext } from 'vitest';
 import { startWebServer, type WebServer } from './start-web-server';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const password = 'correct horse battery staple';
 // Signing up hashes a password (argon2id) and the first page loads compile nothing but still take a moment on 2 cores.
 const flowTimeoutMs = 90_000;
@@ -14,19 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startWebServer(inject('testDatabase').appUrl);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

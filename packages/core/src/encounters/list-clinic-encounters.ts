@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
+import { countChunksByEncounter } from './count-chunks-by-encounter';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { audioChunks, encounters, patients } from '../db/schema';
+import { encounters, patients } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import type { ClinicEncounterList, ListClinicEncountersQuery } from './encounter-schemas';
 import { toEncounter } from './to-encounter';
@@ -34,21 +35,9 @@ export async function listClinicEncounters(
       .orderBy(asc(encounters.createdAt), asc(encounters.id))
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const chunkCounts = new Map(
-      page.length === 0
-        ? []
-        : (
-            await tx
-              .select({ encounterId: audioChunks.encounterId, value: count() })
-              .from(audioChunks)
-              .where(
-                inArray(
-                  audioChunks.encounterId,
-                  page.map((row) => row.encounter.id),
-                ),
-              )
-              .groupBy(audioChunks.encounterId)
-          ).map((row) => [row.encounterId, row.value]),
+    const chunkCounts = await countChunksByEncounter(
+      tx,
+      page.map((row) => row.encounter.id),
     );
     const patientIds = [...new Set(page.map((row) => row.encounter.patientId))];
     await recordAuditEvents(

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
+import { countChunksByEncounter } from './count-chunks-by-encounter';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { audioChunks, encounters } from '../db/schema';
+import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
 import { AppError } from '../errors/app-error';
@@ -52,21 +53,9 @@ export async function listPatientEncounters(
       .orderBy(desc(encounters.createdAt), desc(encounters.id))
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const chunkCounts = new Map(
-      page.length === 0
-        ? []
-        : (
-            await tx
-              .select({ encounterId: audioChunks.encounterId, value: count() })
-              .from(audioChunks)
-              .where(
-                inArray(
-                  audioChunks.encounterId,
-                  page.map((row) => row.id),
-                ),
-              )
-              .groupBy(audioChunks.encounterId)
-          ).map((row) => [row.encounterId, row.value]),
+    const chunkCounts = await countChunksByEncounter(
+      tx,
+      page.map((row) => row.id),
     );
     await recordAuditEvents(tx, actor, [
       {
