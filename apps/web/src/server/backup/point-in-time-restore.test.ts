@@ -1,3 +1,4 @@
+import { queryOnce } from '../testing/query-once';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +17,6 @@ import { appRoleUrl, migrateDatabase } from '@healthcare/core/db/migrate-databas
 import { noteVersions } from '@healthcare/core/db/schema/note-versions';
 import { notes } from '@healthcare/core/db/schema/notes';
 import { withTenant } from '@healthcare/core/db/with-tenant';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiClient, signUpClinic } from '../testing/api-client';
 import { createEncounter } from '../testing/clinic-fixtures';
@@ -29,7 +29,7 @@ const api = apiClient(() => testApp.baseUrl);
 
 beforeAll(async () => {
   cluster = await startArchivedCluster();
-  await query(cluster.server.url, 'create database healthcare');
+  await queryOnce(cluster.server.url, 'create database healthcare');
   ownerUrl = withDatabase(cluster.server.url, 'healthcare');
   await migrateDatabase(ownerUrl);
   testApp = await startTestApp({ DATABASE_URL: appRoleUrl(ownerUrl) });
@@ -39,16 +39,6 @@ afterAll(async () => {
   await testApp?.close();
   await cluster?.close();
 });
-
-async function query(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A clinic with its admin, patients, an encounter each and a note, all through the app's own code. */
 async function seedClinic(label: string) {
@@ -128,16 +118,18 @@ it('restores to a point in time: the recorded checksums match exactly, later wri
     });
     expect(report.ok).toBe(true);
 
-    const restoredPatients = (await query(restoredUrl, 'select id from patients')).map(
+    const restoredPatients = (await queryOnce(restoredUrl, 'select id from patients')).map(
       (row) => row.id as string,
     );
     expect(restoredPatients).toEqual(expect.arrayContaining(afterBackup.patientIds));
     expect(restoredPatients).toHaveLength(4);
-    const laterClinics = await query(restoredUrl, 'select id from clinics where id = $1', [later.clinicId]);
+    const laterClinics = await queryOnce(restoredUrl, 'select id from clinics where id = $1', [
+      later.clinicId,
+    ]);
     expect(laterClinics).toEqual([]);
 
     // One changed character in one note: the same row count, another checksum.
-    await query(
+    await queryOnce(
       restoredUrl,
       "update note_versions set sections = jsonb_set(sections, '{0,items,0,text}', '\"cefaleia há 3 dias\"') where note_id = (select min(note_id::text)::uuid from note_versions)",
     );

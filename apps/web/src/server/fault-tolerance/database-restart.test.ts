@@ -1,6 +1,6 @@
+import { queryOnce } from '../testing/query-once';
 import { withDatabase } from '@healthcare/core/backup/postgres-server';
 import { appRoleUrl, migrateDatabase } from '@healthcare/core/db/migrate-database';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiClient, signUpClinic, type ApiResult } from '../testing/api-client';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
@@ -13,7 +13,7 @@ const api = apiClient(() => testApp.baseUrl);
 
 beforeAll(async () => {
   cluster = await startOwnedPostgresCluster();
-  await query(cluster.url, 'create database healthcare');
+  await queryOnce(cluster.url, 'create database healthcare');
   ownerUrl = withDatabase(cluster.url, 'healthcare');
   await migrateDatabase(ownerUrl);
   testApp = await startTestApp({
@@ -29,16 +29,6 @@ afterAll(async () => {
   await testApp?.close();
   await cluster?.close();
 });
-
-async function query(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,7 +113,7 @@ it('answers 503 while PostgreSQL restarts, recovers by itself and loses no ackno
 
   expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
   expect(unexpected.map(({ status, body }) => ({ status, body }))).toEqual([]);
-  const rows = await query(ownerUrl, 'select id from patients where clinic_id = $1', [clinicId]);
+  const rows = await queryOnce(ownerUrl, 'select id from patients where clinic_id = $1', [clinicId]);
   const stored = new Set(rows.map((row: { id: string }) => row.id));
   expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   expect(new Set(acknowledged).size).toBe(acknowledged.length);
