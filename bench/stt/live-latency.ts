@@ -21,11 +21,11 @@ import { writeWhisperModel } from '@healthcare/ai/testing/write-whisper-model';
 import { createTestDatabase } from '@healthcare/core/testing/test-database';
 import { Whisper } from 'smart-whisper';
 import { apiClient, signUpClinic, type ApiClient } from '../../apps/web/src/server/testing/api-client';
-import { describeMachine } from './machine';
-import { median, seconds } from './measure';
-import { printTable } from './print-table';
+import { describeMachine } from '../common/machine';
+import { median, seconds } from '../common/measure';
+import { printTable } from '../common/print-table';
 import { encodeWebmOpus, writeSpeechWav } from './speech-audio';
-import { startApp } from './start-app';
+import { startApp } from '../common/start-app';
 
 const chunkSec = 5; // what the web recorder sends
 const minutes = (process.env.BENCH_STT_MINUTES ?? '1,10,30').split(',').map(Number);

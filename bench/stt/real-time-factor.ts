@@ -10,9 +10,9 @@ import path from 'node:path';
 import { createEmbeddedSpeechToText } from '@healthcare/ai/stt/embedded-speech-to-text';
 import { writeWhisperModel } from '@healthcare/ai/testing/write-whisper-model';
 import { Whisper } from 'smart-whisper';
-import { describeMachine } from './machine';
-import { median, repetitions, wallAndCpuSeconds } from './measure';
-import { printTable } from './print-table';
+import { describeMachine } from '../common/machine';
+import { median, repetitions, wallAndCpuSeconds } from '../common/measure';
+import { printTable } from '../common/print-table';
 import { writeSpeechWav } from './speech-audio';
 
 const audioSec = 30;

@@ -4,7 +4,6 @@
  * bytes to local disk measured in the same run. Not a test: run with `npm run bench:upload`.
  * BENCH_UPLOAD_BYTES sets the size (default 1 GiB).
  */
-import { fork } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,9 +11,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { startS3rver } from '@healthcare/core/testing/start-s3rver';
 import { createTestDatabase } from '@healthcare/core/testing/test-database';
+import { describeMachine } from '../common/machine';
+import { printTable } from '../common/print-table';
+import { startApp } from '../common/start-app';
 import { wavStream } from './wav-stream';
 
 const totalBytes = Number(process.env.BENCH_UPLOAD_BYTES ?? 1024 ** 3);
@@ -29,18 +30,6 @@ async function rawCopyBaseline(scratch: string) {
   const started = performance.now();
   await pipeline(wavStream(totalBytes), createWriteStream(path.join(scratch, 'baseline.wav')));
   return (performance.now() - started) / 1000;
-}
-
-async function startServer(environment: Record<string, string>) {
-  const child = fork(fileURLToPath(new URL('./serve.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...environment, LOG_LEVEL: 'warn' },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, baseUrl: `http://127.0.0.1:${port}` };
 }
 
 /** A new encounter with the patient's recording consent, which every audio upload needs. */
@@ -88,7 +77,7 @@ function putRecording(url: string, token: string, bytes: number): Promise<number
 }
 
 async function uploadThroughApi(driver: string, environment: Record<string, string>) {
-  const { child, baseUrl } = await startServer(environment);
+  const { pid, baseUrl, stop } = await startApp(environment);
   try {
     const session = await json(baseUrl, 'POST', '/api/v1/auth/signup', {
       clinicName: `Bench ${driver}`,
@@ -109,10 +98,10 @@ async function uploadThroughApi(driver: string, environment: Record<string, stri
     await putRecording(`${baseUrl}/api/v1/encounters/${warmUp.id}/audio`, token, 8 * 1024 * 1024);
     const encounter = await createRecordableEncounter(baseUrl, patient.id, token);
 
-    const rssBefore = await rssBytes(child.pid!);
+    const rssBefore = await rssBytes(pid);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => {
-      void rssBytes(child.pid!).then(
+      void rssBytes(pid).then(
         (rss) => (rssPeak = Math.max(rssPeak, rss)),
         () => undefined,
       );
@@ -135,7 +124,7 @@ async function uploadThroughApi(driver: string, environment: Record<string, stri
       storedBytes: stored?.audio?.bytes as number | undefined,
     };
   } finally {
-    child.kill('SIGTERM');
+    await stop();
   }
 }
 
@@ -151,16 +140,12 @@ const common = {
 };
 try {
   console.log(
-    `bench/upload: ${mib(totalBytes).toFixed(0)} MiB WAV streamed through PUT /encounters/{id}/audio\n`,
+    `bench/upload: ${mib(totalBytes).toFixed(0)} MiB WAV streamed through PUT /encounters/{id}/audio`,
   );
+  console.log(`machine: ${describeMachine()}\n`);
   const baselineSeconds = await rawCopyBaseline(scratch);
   const baselineRate = mib(totalBytes) / baselineSeconds;
-  console.log(
-    `${'case'.padEnd(26)}${'seconds'.padStart(9)}${'MiB/s'.padStart(9)}${'vs raw copy'.padStart(13)}${'server RSS growth'.padStart(20)}`,
-  );
-  console.log(
-    `${'raw copy to local disk'.padEnd(26)}${baselineSeconds.toFixed(2).padStart(9)}${baselineRate.toFixed(0).padStart(9)}${'1.00'.padStart(13)}${'—'.padStart(20)}`,
-  );
+  const rows = [['raw copy to local disk', baselineSeconds.toFixed(2), baselineRate.toFixed(0), '1.00', '—']];
   const drivers: [string, Record<string, string>][] = [
     ['API → local disk', { STORAGE_DIR: path.join(scratch, 'objects') }],
     [
@@ -176,14 +161,19 @@ try {
   ];
   for (const [name, environment] of drivers) {
     const result = await uploadThroughApi(name, { ...common, ...environment });
-    const rate = mib(totalBytes) / result.seconds;
-    const growth = `${mib(result.rssGrowth).toFixed(1)} MiB ${mib(result.rssGrowth) < 64 ? '(< 64 ✓)' : '(≥ 64 ✗)'}`;
-    console.log(
-      `${name.padEnd(26)}${result.seconds.toFixed(2).padStart(9)}${rate.toFixed(0).padStart(9)}${(rate / baselineRate).toFixed(2).padStart(13)}${growth.padStart(20)}`,
-    );
     if (result.storedBytes !== totalBytes)
       throw new Error(`${name}: stored ${result.storedBytes} of ${totalBytes} bytes`);
+    const rate = mib(totalBytes) / result.seconds;
+    const growth = mib(result.rssGrowth);
+    rows.push([
+      name,
+      result.seconds.toFixed(2),
+      rate.toFixed(0),
+      (rate / baselineRate).toFixed(2),
+      `${growth.toFixed(1)} MiB ${growth < 64 ? '(< 64 ✓)' : '(≥ 64 ✗)'}`,
+    ]);
   }
+  printTable(['case', 'seconds', 'MiB/s', 'vs raw copy', 'server RSS growth'], rows);
 } finally {
   await s3.stop();
   await database.drop();

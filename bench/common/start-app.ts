@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The real app (API server and, with RUN_WORKER=true, its job worker) in a process of its own. */
 export async function startApp(environment: Record<string, string>) {
-  const child = fork(fileURLToPath(new URL('../upload/serve.ts', import.meta.url)), {
+  const child = fork(fileURLToPath(new URL('./serve-app.ts', import.meta.url)), {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, LOG_LEVEL: 'warn', ...environment },
   });
@@ -15,6 +15,9 @@ export async function startApp(environment: Record<string, string>) {
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    /** For reading the server's own memory and CPU from /proc. */
+    pid: child.pid!,
     /** Resolves once the process is gone, so no worker of it can take the next app's jobs. */
     async stop() {
       child.kill('SIGTERM');

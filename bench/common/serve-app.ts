@@ -6,7 +6,7 @@ import { startServer } from '../../apps/web/src/server/boot/start-server';
 
 // The API server alone, in its own process, so the benchmark can read its RSS from /proc.
 const config = loadConfig();
-if (config.database.mode !== 'external') throw new Error('serve.ts needs DATABASE_URL');
+if (config.database.mode !== 'external') throw new Error('serve-app.ts needs DATABASE_URL');
 const app = await createAppContext(config, createLogger({ level: 'warn' }), config.database.url);
 const server = await startServer(app, { host: '127.0.0.1', port: 0 });
 process.send?.({ port: (server.address() as AddressInfo).port });
