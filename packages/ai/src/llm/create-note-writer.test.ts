@@ -47,6 +47,7 @@ const embedded = {
   threads: 1,
   contextSize: 1024,
   maxOutputTokens: 8,
+  timeoutMs: 600_000,
 };
 
 describe('createNoteWriter', () => {

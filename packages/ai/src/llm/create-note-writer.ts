@@ -17,6 +17,7 @@ export type NoteWriterSettings =
       threads: number | undefined;
       contextSize: number;
       maxOutputTokens: number;
+      timeoutMs: number;
     };
 
 /** The configured language model; none when nothing is configured (note writing then says so). */
@@ -44,6 +45,7 @@ export function createNoteWriter(
         ...(settings.threads ? { threads: settings.threads } : {}),
         contextSize: settings.contextSize,
         maxOutputTokens: settings.maxOutputTokens,
+        timeoutMs: settings.timeoutMs,
       });
   }
 }

@@ -71,7 +71,8 @@ const messages = [
 // The tiny vocabulary spells most text a character per token: the schema alone takes ~700.
 // One thread: llama.cpp's threads spin while they wait for each other, which on busy shared
 // cores made a completion take a minute instead of half a second.
-const sized = { threads: 1, contextSize: 2048, maxOutputTokens: 768 };
+// A timeout no completion here comes near, however busy the machine.
+const sized = { threads: 1, contextSize: 2048, maxOutputTokens: 768, timeoutMs: 600_000 };
 
 let scratch: string;
 let modelPath: string;
@@ -164,6 +165,45 @@ describe('embedded note writer (llama.cpp)', () => {
     await expect(queued).rejects.toBe(reason);
     expect(note.safeParse(JSON.parse((await ahead).text)).success).toBe(true);
     expect(loads).toBe(1);
+  });
+
+  it('should stop writing at its timeout with a retryable error, and pause the engine after repeated ones', async () => {
+    let loads = 0;
+    const writer = createEmbeddedNoteWriter({
+      modelFile: async () => {
+        loads += 1;
+        return modelPath;
+      },
+      ...sized,
+      // Far shorter than any schema-constrained answer takes, even on an idle machine.
+      timeoutMs: 1,
+    });
+    for (let call = 0; call < 5; call += 1) {
+      const error = await failureOf(writer.complete({ messages, jsonSchema }));
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ retryable: true });
+      expect(error.message).toMatch(/did not finish writing within 1 ms \(LLM_TIMEOUT_SECONDS\)/);
+    }
+    // The circuit breaker is open: the next request fails at once, retryably, with a wait.
+    const paused = await failureOf(writer.complete({ messages, jsonSchema }));
+    expect(paused).toMatchObject({ retryable: true, extra: { retryAfterSeconds: expect.any(Number) } });
+    expect(paused.message).toMatch(/built-in language model failed 5 times in a row, so calls are paused/);
+    // A timeout leaves the model loaded: it is the answer that took too long, not the engine broken.
+    expect(loads).toBe(1);
+  });
+
+  it('should not count the requests it refuses as engine failures', async () => {
+    const writer = createEmbeddedNoteWriter({ modelFile: async () => modelPath, ...sized, timeoutMs: 1 });
+    await failureOf(writer.complete({ messages, jsonSchema }));
+    // Five refusals (too long for the context) say nothing about the engine: the breaker stays closed.
+    for (let call = 0; call < 5; call += 1) {
+      const refused = await failureOf(
+        writer.complete({ messages: [{ role: 'user', content: 'febre '.repeat(400) }], jsonSchema }),
+      );
+      expect(refused.message).toMatch(/does not fit/);
+    }
+    const timedOut = await failureOf(writer.complete({ messages, jsonSchema }));
+    expect(timedOut.message).toMatch(/did not finish writing/);
   });
 
   it('should refuse a request that does not fit the context instead of dropping its start', async () => {

@@ -14,6 +14,7 @@ import {
   type LlamaModel,
   resolveChatWrapper,
 } from 'node-llama-cpp';
+import { createCircuitBreaker } from '../http/circuit-breaker';
 import { ProviderError } from '../http/provider-error';
 import { isGgufFile } from './is-gguf-file';
 import type { ChatMessage, Completion, NoteWriter } from './note-writer';
@@ -26,6 +27,12 @@ export interface EmbeddedNoteWriterOptions {
   /** Tokens the model attends to at once, prompt and answer together; capped at what the model was trained for. */
   contextSize?: number;
   maxOutputTokens?: number;
+  /**
+   * The longest one answer may take to write, prompt included (LLM_TIMEOUT_SECONDS); loading the
+   * model and waiting for the request ahead do not count. Past it generation stops and the job
+   * retries later, as for an API that does not answer in time.
+   */
+  timeoutMs: number;
 }
 
 // A long consultation transcript runs to 10,000 tokens; the KV cache for 16k tokens of a
@@ -33,6 +40,18 @@ export interface EmbeddedNoteWriterOptions {
 const defaultContextSize = 16_384;
 const defaultMaxOutputTokens = 4_096;
 const provider = 'The built-in language model';
+
+/**
+ * Failures of the engine itself (timeouts, crashes while writing), which the circuit breaker
+ * counts; a request it refuses (too long, cut off at the output limit) says nothing about it.
+ */
+const engineFailures = new WeakSet<ProviderError>();
+const engineFailure = (message: string, retryable: boolean) => {
+  const error = new ProviderError(provider, message, retryable);
+  engineFailures.add(error);
+  return error;
+};
+const isEngineFailure = (error: unknown) => error instanceof ProviderError && engineFailures.has(error);
 
 interface LoadedModel {
   name: string;
@@ -53,6 +72,10 @@ export function createEmbeddedNoteWriter(options: EmbeddedNoteWriterOptions): No
   const maxOutputTokens = options.maxOutputTokens ?? defaultMaxOutputTokens;
   let loaded: Promise<LoadedModel> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  // As for the HTTP providers: an engine that keeps timing out or crashing is left alone for a
+  // while, so queued notes fail fast (and their jobs retry later) instead of each taking the
+  // whole timeout.
+  const breaker = createCircuitBreaker(provider, { failureThreshold: 5, cooldownMs: 30_000 });
 
   const load = () =>
     (loaded ??= loadModel(options.modelFile, threads, options.contextSize ?? defaultContextSize).catch(
@@ -88,21 +111,28 @@ export function createEmbeddedNoteWriter(options: EmbeddedNoteWriterOptions): No
         }
         let outputTokens = 0;
         let response;
+        const deadline = AbortSignal.timeout(options.timeoutMs);
         try {
           response = await engine.chat.generateResponse(history, {
             ...(grammar ? { grammar } : {}),
             temperature: 0,
             maxTokens: maxOutputTokens,
-            ...(signal ? { signal } : {}),
+            signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
             onToken: (tokens) => {
               outputTokens += tokens.length;
             },
           });
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
+          // The model is intact: the next request reuses it.
+          if (deadline.aborted) {
+            throw engineFailure(
+              `The built-in language model did not finish writing within ${describeDuration(options.timeoutMs)} (LLM_TIMEOUT_SECONDS); the machine may be overloaded, or the transcript too long for it.`,
+              true,
+            );
+          }
           await unload(engine);
-          throw new ProviderError(
-            provider,
+          throw engineFailure(
             `The built-in language model failed while writing (${reasonOf(error)}). If its model file is damaged, delete it so it is downloaded again.`,
             false,
           );
@@ -116,7 +146,9 @@ export function createEmbeddedNoteWriter(options: EmbeddedNoteWriterOptions): No
         }
         return { text: response.response, model: engine.name, usage: { inputTokens, outputTokens } };
       };
-      const next = queue.then(run, run);
+      // Checked when the request's turn comes, so requests queued behind failures fail fast too.
+      const guarded = () => breaker.run(run, isEngineFailure);
+      const next = queue.then(guarded, guarded);
       queue = next.catch(() => undefined);
       return signal ? abortable(next, signal) : next;
     },
@@ -261,5 +293,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+const describeDuration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : 'unknown error');

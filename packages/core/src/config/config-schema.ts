@@ -133,7 +133,8 @@ export const environmentSchema = z.object({
   LLM_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
-  LLM_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, positiveInt.max(3_600).default(180)),
+  // Default by provider (see config.ts): an API answers in a minute or two, a CPU model in many.
+  LLM_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, positiveInt.max(3_600).optional()),
   LLM_AZURE_API_VERSION: optionalString,
   LLM_MAX_OUTPUT_TOKENS: z.preprocess(emptyToUndefined, positiveInt.max(131_072).default(4_096)),
   LLM_MODEL_PATH: optionalString,

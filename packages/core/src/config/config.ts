@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { jobQueues } from '../jobs/job-queues';
 import type { Environment } from './config-schema';
 
 export type DatabaseConfig =
@@ -144,6 +145,8 @@ export interface Config {
         /** Tokens of prompt and answer together; capped at what the model was trained for. */
         contextSize: number;
         maxOutputTokens: number;
+        /** One answer, prompt included; model loading and queueing excluded. */
+        timeoutMs: number;
       }
     | undefined;
   /** Whether this process also works jobs: yes in the embedded mode, the worker's job in a cluster. */
@@ -188,10 +191,22 @@ export const defaultLanguageModel = {
   sha256: '6a1a2eb6d15622bf3c96857206351ba97e1af16c30d7a74ee38970e434e9407e',
 };
 
+/** Per attempt: a hosted model answers a note in seconds to a minute or two. */
+const defaultApiLlmTimeoutSeconds = 180;
+
+/**
+ * A note on a CPU model takes minutes. Its job expires after 30 minutes (the bound on a crashed
+ * worker), and a note may be asked twice (an invalid answer is retried once): both attempts must
+ * end, with a margin, before pg-boss gives the job up. Also the default for the embedded model.
+ */
+export const maxEmbeddedLlmTimeoutSeconds = Math.floor((jobQueues.generateNote.expireInSeconds - 120) / 2);
+
 /** Like speech-to-text: in-process by default in the embedded mode, nothing by default in a cluster. */
 function llmConfig(env: Environment, dataDir: string): Config['llm'] {
   const provider = env.LLM_PROVIDER ?? (env.DATABASE_URL ? 'none' : 'embedded');
-  const timeoutMs = env.LLM_TIMEOUT_SECONDS * 1000;
+  const timeoutMs =
+    (env.LLM_TIMEOUT_SECONDS ??
+      (provider === 'embedded' ? maxEmbeddedLlmTimeoutSeconds : defaultApiLlmTimeoutSeconds)) * 1000;
   switch (provider) {
     case 'none':
       return undefined;
@@ -210,6 +225,7 @@ function llmConfig(env: Environment, dataDir: string): Config['llm'] {
         threads: env.LLM_THREADS,
         contextSize: env.LLM_CONTEXT_SIZE,
         maxOutputTokens: env.LLM_MAX_OUTPUT_TOKENS,
+        timeoutMs,
       };
     }
     case 'anthropic':

@@ -189,14 +189,17 @@ describe('loadConfig', () => {
       threads: undefined,
       contextSize: 16_384,
       maxOutputTokens: 4_096,
+      // Minutes on a CPU: two attempts fit in the note job's 30-minute expiry.
+      timeoutMs: 840_000,
     });
     const own = loadConfig({
       LLM_MODEL_PATH: './models/mine.gguf',
       LLM_THREADS: '2',
       LLM_CONTEXT_SIZE: '8192',
       LLM_MAX_OUTPUT_TOKENS: '2048',
+      LLM_TIMEOUT_SECONDS: '600',
     }).llm;
-    expect(own).toMatchObject({ threads: 2, contextSize: 8192, maxOutputTokens: 2048 });
+    expect(own).toMatchObject({ threads: 2, contextSize: 8192, maxOutputTokens: 2048, timeoutMs: 600_000 });
     expect(own?.provider === 'embedded' && own.modelPath).toMatch(/^\/.*models\/mine\.gguf$/);
     // As copied from .env.example, the default URL keeps its checksum; another model's download is
     // checked only against a checksum given for it.
@@ -271,6 +274,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ LLM_CONTEXT_SIZE: '4096', LLM_MAX_OUTPUT_TOKENS: '4096' })).toEqual([
       expect.stringMatching(/^LLM_MAX_OUTPUT_TOKENS: must be smaller than LLM_CONTEXT_SIZE/),
     ]);
+    // Past it, the job would expire under a note still being written.
+    expect(problemsOf({ LLM_TIMEOUT_SECONDS: '841' })).toEqual([
+      expect.stringMatching(/^LLM_TIMEOUT_SECONDS: at most 840 with LLM_PROVIDER=embedded/),
+    ]);
+    expect(
+      problemsOf({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://vllm/v1', LLM_TIMEOUT_SECONDS: '900' }),
+    ).toEqual([]);
     const malformed = problemsOf({
       LLM_PROVIDER: 'gpt',
       LLM_BASE_URL: 'ollama:11434',

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { toConfig, type Config } from './config';
+import { maxEmbeddedLlmTimeoutSeconds, toConfig, type Config } from './config';
 import { environmentSchema, type Environment } from './config-schema';
 
 export class ConfigError extends Error {
@@ -99,6 +99,15 @@ function languageModelProblems(env: Environment): string[] {
   if (provider === 'embedded' && env.LLM_MAX_OUTPUT_TOKENS >= env.LLM_CONTEXT_SIZE) {
     problems.push(
       'LLM_MAX_OUTPUT_TOKENS: must be smaller than LLM_CONTEXT_SIZE, which holds the prompt and the answer together',
+    );
+  }
+  if (
+    provider === 'embedded' &&
+    env.LLM_TIMEOUT_SECONDS !== undefined &&
+    env.LLM_TIMEOUT_SECONDS > maxEmbeddedLlmTimeoutSeconds
+  ) {
+    problems.push(
+      `LLM_TIMEOUT_SECONDS: at most ${maxEmbeddedLlmTimeoutSeconds} with LLM_PROVIDER=embedded, so that a note's two attempts end before its job expires (30 minutes)`,
     );
   }
   return problems;

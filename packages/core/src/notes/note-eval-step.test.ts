@@ -42,6 +42,7 @@ describe('eval smoke run on the generated models', () => {
       modelFile: async () => llamaModel,
       threads: 1,
       maxOutputTokens: 1_000,
+      timeoutMs: 600_000,
     });
     const report = await runEval({
       stt,
