@@ -128,6 +128,21 @@ describe('OpenAI-compatible chat completions', () => {
     server.enqueue({ kind: 'malformed' });
     expect(await failureOf(writer.complete({ messages }))).toMatchObject({ retryable: true });
   });
+
+  it('should time out a server that does not answer, retry, and give up retryably', async () => {
+    const writer = createOpenAiNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs: 300,
+    });
+    const before = server.requests.length;
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'slow' as const, delayMs: 1_500 })));
+    const error = await failureOf(writer.complete({ messages }));
+    expect(error).toMatchObject({ retryable: true });
+    expect(error.message).toMatch(/did not answer within/);
+    expect(server.requests.length - before).toBe(3);
+  });
 });
 
 describe('Anthropic messages', () => {
@@ -159,6 +174,77 @@ describe('Anthropic messages', () => {
       tools: [{ name: 'note', input_schema: schema.schema }],
       tool_choice: { type: 'tool', name: 'note' },
     });
+  });
+
+  const anthropic = (timeoutMs = 5_000) =>
+    createAnthropicNoteWriter({
+      baseUrl: server.baseUrl,
+      apiKey: 'k',
+      model: 'm',
+      timeoutMs,
+      maxTokens: 100,
+    });
+
+  it('should retry a rate limit after the Retry-After it gives, and give up at once on one too long to wait', async () => {
+    const before = server.requests.length;
+    server.enqueue({ kind: 'status', status: 429, retryAfter: '1', message: 'Number of requests exceeded' });
+    await expect(anthropic().complete({ messages })).resolves.toMatchObject({ text: answer() });
+    expect(server.requests.length - before).toBe(2);
+
+    // An hour is the job queue's business, not a worker's to sleep through: one request, then
+    // a retryable error that carries the wait.
+    server.enqueue({
+      kind: 'status',
+      status: 429,
+      retryAfter: '3600',
+      message: 'Number of requests exceeded',
+    });
+    const error = await failureOf(anthropic().complete({ messages }));
+    expect(error).toMatchObject({ retryable: true, extra: { status: 429, retryAfterSeconds: 3600 } });
+    expect(error.message).toMatch(/Anthropic is rate limiting us \(HTTP 429\): Number of requests exceeded/);
+    expect(server.requests.length - before).toBe(3);
+  });
+
+  it('should retry a 500 api_error, and give up retryably when it persists', async () => {
+    const before = server.requests.length;
+    server.enqueue({ kind: 'status', status: 500, message: 'Internal server error' });
+    await expect(anthropic().complete({ messages })).resolves.toMatchObject({ text: answer() });
+    expect(server.requests.length - before).toBe(2);
+
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 500 })));
+    const error = await failureOf(anthropic().complete({ messages }));
+    expect(error).toMatchObject({ retryable: true, extra: { status: 500 } });
+    expect(error.message).toMatch(/Anthropic is failing \(HTTP 500\)/);
+    expect(server.requests.length - before).toBe(5);
+  });
+
+  it('should treat a malformed body as a retryable failure', async () => {
+    server.enqueue({ kind: 'malformed' });
+    const error = await failureOf(anthropic().complete({ messages }));
+    expect(error).toMatchObject({ retryable: true });
+    expect(error.message).toMatch(/not a message/);
+  });
+
+  it('should time out a server that does not answer, retry, and give up retryably', async () => {
+    const before = server.requests.length;
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'slow' as const, delayMs: 1_500 })));
+    const error = await failureOf(anthropic(300).complete({ messages }));
+    expect(error).toMatchObject({ retryable: true });
+    expect(error.message).toMatch(/Anthropic did not answer within/);
+    expect(server.requests.length - before).toBe(3);
+  });
+
+  it('should pause calls after repeated failures (circuit breaker)', async () => {
+    const writer = anthropic();
+    const before = server.requests.length;
+    for (let call = 0; call < 5; call += 1) {
+      server.enqueue({ kind: 'status', status: 529, retryAfter: '3600', message: 'Overloaded' });
+      await failureOf(writer.complete({ messages }));
+    }
+    const paused = await failureOf(writer.complete({ messages }));
+    expect(paused).toMatchObject({ retryable: true });
+    expect(paused.message).toMatch(/Anthropic failed 5 times in a row, so calls are paused/);
+    expect(server.requests.length - before).toBe(5);
   });
 
   it('should retry when Anthropic is overloaded (529) and explain a rejected key', async () => {

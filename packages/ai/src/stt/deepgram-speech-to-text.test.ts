@@ -25,12 +25,12 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const provider = () =>
+const provider = (timeoutMs = 5_000) =>
   createDeepgramSpeechToText({
     baseUrl: server.baseUrl,
     apiKey: 'dg-key',
     model: 'nova-2',
-    timeoutMs: 5_000,
+    timeoutMs,
   });
 
 describe('Deepgram speech-to-text', () => {
@@ -71,5 +71,27 @@ describe('Deepgram speech-to-text', () => {
   it('should treat a malformed answer as a retryable failure', async () => {
     server.enqueue({ kind: 'malformed' });
     expect(await failureOf(provider().transcribe(audio, {}))).toMatchObject({ retryable: true });
+  });
+
+  it('should retry a 500, and give up retryably with Deepgram’s message when it keeps failing', async () => {
+    server.enqueue({ kind: 'status', status: 500 });
+    expect((await provider().transcribe(audio, {})).segments).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
+
+    server.requests.length = 0;
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 500 })));
+    const error = await failureOf(provider().transcribe(audio, {}));
+    expect(error).toMatchObject({ retryable: true, extra: { status: 500 } });
+    expect(error.message).toMatch(/Deepgram is failing \(HTTP 500\): Fake Deepgram failure 500/);
+    // The first attempt and two retries.
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('should time out a server that does not answer, retry, and give up retryably', async () => {
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'slow' as const, delayMs: 1_500 })));
+    const error = await failureOf(provider(300).transcribe(audio, {}));
+    expect(error).toMatchObject({ retryable: true });
+    expect(error.message).toMatch(/Deepgram did not answer within/);
+    expect(server.requests).toHaveLength(3);
   });
 });

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { wavDuration } from './wav-duration';
 
 export type FakeDeepgramBehaviour =
-  { kind: 'ok' } | { kind: 'status'; status: number; retryAfter?: string } | { kind: 'malformed' };
+  | { kind: 'ok' }
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'malformed' }
+  /** Answers normally, but only after a delay: a server that does not answer in time. */
+  | { kind: 'slow'; delayMs: number };
 
 export interface RecordedDeepgramRequest {
   authorization: string | undefined;
@@ -33,6 +37,11 @@ export async function startFakeDeepgramServer() {
         bodyBytes: body.length,
       });
       const behaviour = behaviours.shift() ?? { kind: 'ok' };
+      if (behaviour.kind === 'slow') setTimeout(() => answer(body, { kind: 'ok' }), behaviour.delayMs);
+      else answer(body, behaviour);
+    });
+
+    function answer(body: Buffer, behaviour: FakeDeepgramBehaviour) {
       if (request.method !== 'POST' || url.pathname !== '/v1/listen') {
         response.writeHead(404).end();
       } else if (behaviour.kind === 'status') {
@@ -83,7 +92,7 @@ export async function startFakeDeepgramServer() {
           }),
         );
       }
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

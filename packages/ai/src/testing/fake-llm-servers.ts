@@ -105,7 +105,22 @@ export async function startFakeOpenAiChatServer(options: FakeServerOptions) {
   return { ...server, baseUrl: `${server.origin}/v1` };
 }
 
-/** Anthropic's `POST /v1/messages` wire format; a forced tool call answers with a `tool_use` block. */
+/** The error `type` Anthropic documents for each HTTP status (docs.anthropic.com, "Errors"). */
+const anthropicErrorTypes: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
+
+/**
+ * Anthropic's `POST /v1/messages` wire format; a forced tool call answers with a `tool_use` block.
+ * Errors as `{ type: 'error', error: { type, message } }`, rate limits with `retry-after`.
+ */
 export async function startFakeAnthropicServer(options: FakeServerOptions) {
   const server = await startFakeServer(
     '/v1/messages',
@@ -129,8 +144,7 @@ export async function startFakeAnthropicServer(options: FakeServerOptions) {
     (status, message) => ({
       type: 'error',
       error: {
-        type:
-          status === 529 ? 'overloaded_error' : status === 429 ? 'rate_limit_error' : 'invalid_request_error',
+        type: anthropicErrorTypes[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'),
         message,
       },
     }),
