@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 /** The real app (API server and, with RUN_WORKER=true, its job worker) in a process of its own. */
-export async function startApp(environment: Record<string, string>) {
+export async function startApp(environment: Record<string, string>, options: { nodeFlags?: string[] } = {}) {
   const child = fork(fileURLToPath(new URL('./serve-app.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
     env: { ...process.env, LOG_LEVEL: 'warn', ...environment },
   });
   const exited = once(child, 'exit');

@@ -39,6 +39,8 @@ export function createAccessTokens(options: {
   // Set last: a stale entry listing the current kid must not shadow the current key.
   verificationKeys.set(options.keyId, createPublicKey(privateKey));
 
+  const verified = createVerifiedTokenCache();
+
   return {
     ttlSeconds: options.ttlSeconds,
     sign: (claims) =>
@@ -51,6 +53,8 @@ export function createAccessTokens(options: {
         .setExpirationTime(`${options.ttlSeconds}s`)
         .sign(privateKey),
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(
           token,
@@ -62,13 +66,43 @@ export function createAccessTokens(options: {
           // Pinning the algorithm is what defeats `alg: none` and algorithm-confusion tokens.
           { algorithms: ['EdDSA'], issuer, audience, typ: 'at+jwt' },
         );
-        return claimsSchema.parse(payload);
+        const claims = claimsSchema.parse(payload);
+        // jwtVerify has refused any token without a numeric `exp` (setExpirationTime always sets one).
+        if (typeof payload.exp === 'number') verified.set(token, claims, payload.exp * 1000);
+        return claims;
       } catch {
         throw new AppError(
           'unauthenticated',
           'Your session is not valid or has expired. Please sign in again.',
         );
       }
+    },
+  };
+}
+
+// About 10 000 tokens of ~400 bytes: a few MiB at most, more than the sessions one replica serves at once.
+const maxCachedTokens = 10_000;
+
+/**
+ * Tokens that already passed verification, with their claims, until they expire. The token is
+ * the key, byte for byte, so only one we signed and checked can ever hit; nothing is trusted that
+ * the full check would refuse, since a token cannot be revoked before it expires anyway. Saves
+ * an Ed25519 signature check on every API request a client makes with the same token.
+ */
+function createVerifiedTokenCache() {
+  const entries = new Map<string, { claims: AccessTokenClaims; expiresAtMs: number }>();
+  return {
+    get(token: string): AccessTokenClaims | undefined {
+      const entry = entries.get(token);
+      if (!entry) return undefined;
+      if (Date.now() < entry.expiresAtMs) return entry.claims;
+      entries.delete(token);
+      return undefined;
+    },
+    set(token: string, claims: AccessTokenClaims, expiresAtMs: number) {
+      // Oldest first out (a Map iterates in insertion order): enough to bound memory.
+      if (entries.size >= maxCachedTokens) entries.delete(entries.keys().next().value!);
+      entries.set(token, { claims, expiresAtMs });
     },
   };
 }

@@ -57,6 +57,11 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
     // Every line logged while this request runs, in any module, carries its ids.
     withLogContext({ requestId: meta.requestId, traceId, ...(spanId ? { spanId } : {}) }, run).catch(
       (error: unknown) => {
+        // A client that hangs up mid-answer (a closed tab, a proxy giving up) is routine, not a fault.
+        if (isClientGone(error, response)) {
+          app.logger.debug('the client closed the connection before the answer was written');
+          return;
+        }
         app.logger.error({ err: describeErrorForLog(error) }, 'request failed outside the API handler');
         if (!response.headersSent) {
           response.statusCode = 500;
@@ -75,4 +80,12 @@ export function createRequestListener(app: AppContext, pages?: PageHandler): Req
       },
     );
   };
+}
+
+function isClientGone(error: unknown, response: ServerResponse): boolean {
+  return (
+    (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
+    response.destroyed &&
+    !response.writableFinished
+  );
 }

@@ -117,12 +117,24 @@ function closeAfterResponse(request: IncomingMessage, response: ServerResponse) 
   };
 }
 
+/**
+ * Whether body bytes may still be on their way. Not `!readableEnded`: a GET's (absent) body is
+ * never read, so it never "ends", and every API answer would close a connection its client means
+ * to reuse. Only a message that declares a body has one (RFC 9112 §6.3).
+ */
+function isStillSending(request: IncomingMessage): boolean {
+  if (request.complete) return false;
+  return (
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0
+  );
+}
+
 export async function writeWebResponse(
   webResponse: Response,
   response: ServerResponse,
   request?: IncomingMessage,
 ): Promise<void> {
-  if (request && !request.readableEnded) closeAfterResponse(request, response);
+  if (request && isStillSending(request)) closeAfterResponse(request, response);
   response.statusCode = webResponse.status;
   const cookies = webResponse.headers.getSetCookie();
   webResponse.headers.forEach((value, name) => {

@@ -12,6 +12,7 @@ type AuditItem = {
   actorUserId: string;
   requestId: string;
   ip: string;
+  details: Record<string, unknown> | null;
 };
 
 async function auditOf(token: string, query = '') {
@@ -55,6 +56,30 @@ describe('GET /audit', () => {
     expect(events.find((event) => event.action === 'patient.read')?.requestId).toBe(
       read.headers.get('x-request-id'),
     );
+  });
+
+  it('should record one event per patient a page lists, each with its own id and the search flag', async () => {
+    const { token } = await signUpClinic(api);
+    const names = ['Listada Um', 'Listada Dois', 'Listada Três'];
+    const ids = await Promise.all(
+      names.map(
+        async (name) =>
+          (await api.post('/api/v1/patients', { name, birthDate: '1970-05-05', sex: 'other' }, token)).body
+            .id as string,
+      ),
+    );
+    const page = await api.get('/api/v1/patients?q=listada', token);
+    expect(page.body.items).toHaveLength(3);
+
+    const listed = (await auditOf(token)).filter((event) => event.action === 'patient.list');
+    expect(listed.map((event) => event.patientId).sort()).toEqual([...ids].sort());
+    for (const event of listed) {
+      expect(event).toMatchObject({
+        details: { search: true },
+        requestId: page.headers.get('x-request-id'),
+        ip: '127.0.0.1',
+      });
+    }
   });
 
   it('should keep the caller’s request id when it is well-formed', async () => {
