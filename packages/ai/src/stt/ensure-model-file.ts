@@ -30,12 +30,14 @@ const wording = {
     provider: 'The built-in speech-to-text engine',
     model: 'speech model',
     pathSetting: 'STT_MODEL_PATH',
+    urlSetting: 'STT_MODEL_URL',
     checksumSetting: 'STT_MODEL_SHA256',
   },
   language: {
     provider: 'The built-in language model',
     model: 'language model',
     pathSetting: 'LLM_MODEL_PATH',
+    urlSetting: 'LLM_MODEL_URL',
     checksumSetting: 'LLM_MODEL_SHA256',
   },
 } as const;
@@ -128,7 +130,7 @@ async function downloadModel(source: ModelSource, target: string): Promise<strin
       const words = wording[source.kind ?? 'speech'];
       throw new ProviderError(
         words.provider,
-        `The downloaded ${words.model} from ${source.url} does not match its checksum (${words.checksumSetting}), so it was discarded. Check the URL and checksum, then use “retry”.`,
+        `The downloaded ${words.model} (${words.urlSetting}) does not match its checksum (${words.checksumSetting}), so it was discarded. Check both settings, then use “retry”.`,
         false,
       );
     }
@@ -137,12 +139,16 @@ async function downloadModel(source: ModelSource, target: string): Promise<strin
   return target;
 }
 
-/** Retryable when a later attempt may succeed by itself (network back, server recovered). */
+/**
+ * Retryable when a later attempt may succeed by itself (network back, server recovered). The
+ * message ends up on the encounter, in front of clinicians, so it names the setting rather than
+ * the URL, which may carry a mirror's credentials or a signed query string.
+ */
 function cannotDownload(source: ModelSource, target: string, why: string, retryable: boolean): ProviderError {
   const words = wording[source.kind ?? 'speech'];
   return new ProviderError(
     words.provider,
-    `The ${words.model} is not on this machine yet and ${why}. Download ${source.url} to ${target} (or set ${words.pathSetting} to a model file), then use “retry”.`,
+    `The ${words.model} is not on this machine yet and ${why}. An administrator can download the file that ${words.urlSetting} names to ${target} (or set ${words.pathSetting} to a model file), then use “retry”.`,
     retryable,
   );
 }

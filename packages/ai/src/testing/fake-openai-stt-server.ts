@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { wavDuration } from './wav-duration';
+import { wavPeak } from './wav-peak';
 
 export type FakeSttBehaviour =
   | { kind: 'ok'; text?: (index: number) => string; language?: string }
@@ -14,16 +15,22 @@ export interface RecordedSttRequest {
   fields: Record<string, string[]>;
   fileBytes: number;
   fileName: string | undefined;
+  /** Seconds of audio in the WAV received (0 for another format). */
+  wavDurationSec: number;
+  /** Its loudest sample: with `wavDurationSec`, what tells apart the windows of one recording. */
+  peak: number;
 }
 
 /**
  * A local stand-in for OpenAI's `POST /v1/audio/transcriptions`, speaking its documented wire
  * format: multipart in; `verbose_json` (segments with start/end/text) or the error shape
  * `{ error: { message, type, code } }` out. Behaviours are consumed one per request; when none is
- * queued it answers `ok`, with one segment per two seconds of the WAV it received.
+ * queued it answers `ok`, with one segment per two seconds of the WAV it received. A behaviour
+ * given with `answerWhen` is used once, for the first request that matches, ahead of the queue.
  */
 export async function startFakeOpenAiSttServer() {
   const behaviours: FakeSttBehaviour[] = [];
+  const conditional: { when: (request: RecordedSttRequest) => boolean; behaviour: FakeSttBehaviour }[] = [];
   const requests: RecordedSttRequest[] = [];
   const server: Server = createServer((request, response) => {
     if (request.method !== 'POST' || request.url !== '/v1/audio/transcriptions') {
@@ -34,7 +41,11 @@ export async function startFakeOpenAiSttServer() {
     }
     void readMultipart(request).then(async (recorded) => {
       requests.push(recorded);
-      const behaviour = behaviours.shift() ?? { kind: 'ok' };
+      const matching = conditional.findIndex(({ when }) => when(recorded));
+      const behaviour =
+        matching >= 0
+          ? conditional.splice(matching, 1)[0]!.behaviour
+          : (behaviours.shift() ?? { kind: 'ok' });
       if (behaviour.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
       if (behaviour.kind === 'status') {
         response.writeHead(behaviour.status, {
@@ -96,11 +107,13 @@ export async function startFakeOpenAiSttServer() {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     enqueue: (...next: FakeSttBehaviour[]) => behaviours.push(...next),
+    answerWhen: (when: (request: RecordedSttRequest) => boolean, behaviour: FakeSttBehaviour) =>
+      conditional.push({ when, behaviour }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-function readMultipart(request: IncomingMessage): Promise<RecordedSttRequest & { wavDurationSec: number }> {
+function readMultipart(request: IncomingMessage): Promise<RecordedSttRequest> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string[]> = {};
     const chunks: Buffer[] = [];
@@ -120,6 +133,7 @@ function readMultipart(request: IncomingMessage): Promise<RecordedSttRequest & {
         fileBytes: file.length,
         fileName,
         wavDurationSec: wavDuration(file),
+        peak: wavPeak(file),
       });
     });
     request.pipe(parser);

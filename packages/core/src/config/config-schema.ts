@@ -40,6 +40,9 @@ const previousPublicKeys = z
     ),
   );
 
+/** Five minutes of 16 kHz PCM is about 9.6 MB: well under every hosted API's upload limit. */
+export const defaultRecordingWindowSeconds = 300;
+
 const sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits');
 
 const booleanFlag = z.preprocess(
@@ -125,6 +128,8 @@ export const environmentSchema = z.object({
   STT_API_KEY: optionalString,
   STT_MODEL: optionalString,
   STT_TIMEOUT_SECONDS: positiveInt.max(3_600).default(120),
+  // 780 s of 16 kHz 16-bit PCM is just under the 25 MB upload limit of the hosted APIs.
+  STT_WINDOW_SECONDS: positiveInt.min(2).max(780).default(defaultRecordingWindowSeconds),
 
   LLM_PROVIDER: z.preprocess(
     emptyToUndefined,
@@ -144,6 +149,8 @@ export const environmentSchema = z.object({
   LLM_CONTEXT_SIZE: z.preprocess(emptyToUndefined, positiveInt.min(512).max(1_048_576).default(16_384)),
   NOTE_MAX_ITEMS_PER_SECTION: z.preprocess(emptyToUndefined, positiveInt.max(100).default(30)),
   NOTE_MAX_ITEM_CHARS: z.preprocess(emptyToUndefined, positiveInt.min(20).max(2_000).default(400)),
+
+  EVENT_STREAM_POLL_SECONDS: positiveInt.max(3_600).default(5),
 
   RUN_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
   JOB_MAINTENANCE_INTERVAL_SECONDS: positiveInt.max(3_600).default(30),

@@ -114,6 +114,13 @@ export interface Config {
    * since a grammar-constrained model otherwise writes until its token limit.
    */
   notes: { maxItems: number; maxItemChars: number; maxEvidence: number };
+  /** A whole uploaded recording is transcribed in windows of this length, a few at a time. */
+  transcription: { recordingWindowSeconds: number };
+  /**
+   * How often an open event stream also reads the database by itself: the safety net for a
+   * wake-up lost on the way (Redis briefly down); the bus delivers events long before.
+   */
+  events: { streamPollSeconds: number };
   /**
    * Absent: no language model is configured, and note writing fails with a message saying so.
    * Azure OpenAI is the openai provider with an API version (and its deployment URL as base URL).
@@ -361,6 +368,8 @@ export function toConfig(env: Environment): Config {
       maxItemChars: env.NOTE_MAX_ITEM_CHARS,
       maxEvidence: 8,
     },
+    transcription: { recordingWindowSeconds: env.STT_WINDOW_SECONDS },
+    events: { streamPollSeconds: env.EVENT_STREAM_POLL_SECONDS },
     worker: {
       inProcess: env.RUN_WORKER === 'auto' ? !env.DATABASE_URL : env.RUN_WORKER === 'true',
       maintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,

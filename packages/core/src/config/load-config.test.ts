@@ -309,6 +309,21 @@ describe('loadConfig', () => {
     ).toMatchObject({ provider: 'embedded', contextSize: 16_384, maxOutputTokens: 4_096 });
   });
 
+  it('should cut uploaded recordings into five-minute windows unless told otherwise, within the APIs’ upload limit', () => {
+    expect(loadConfig({}).transcription).toEqual({ recordingWindowSeconds: 300 });
+    expect(loadConfig({ STT_WINDOW_SECONDS: '600' }).transcription).toEqual({ recordingWindowSeconds: 600 });
+    const problems = ['1', '781', '2.5', 'five'].map((value) => problemsOf({ STT_WINDOW_SECONDS: value }));
+    for (const found of problems) expect(found).toEqual([expect.stringMatching(/^STT_WINDOW_SECONDS: /)]);
+  });
+
+  it('should poll open event streams every 5 seconds unless told otherwise', () => {
+    expect(loadConfig({}).events).toEqual({ streamPollSeconds: 5 });
+    expect(loadConfig({ EVENT_STREAM_POLL_SECONDS: '60' }).events).toEqual({ streamPollSeconds: 60 });
+    expect(problemsOf({ EVENT_STREAM_POLL_SECONDS: '0' })).toEqual([
+      expect.stringMatching(/^EVENT_STREAM_POLL_SECONDS: /),
+    ]);
+  });
+
   it('should leave tracing off unless OTEL_TRACES_ENABLED is set, even with an endpoint', () => {
     expect(loadConfig({}).tracing).toBeUndefined();
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBeUndefined();

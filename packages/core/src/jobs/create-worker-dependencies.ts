@@ -45,6 +45,7 @@ export async function createWorkerDependencies(
     noteLimits: config.notes,
     logger,
     audioRetentionDays: config.retention.audioDays,
+    recordingWindowSeconds: config.transcription.recordingWindowSeconds,
   };
 }
 

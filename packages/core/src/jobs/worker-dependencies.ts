@@ -24,6 +24,8 @@ export interface WorkerDependencies {
   logger: Logger;
   /** Raw audio is deleted this many days after the note is signed. */
   audioRetentionDays: number;
+  /** STT_WINDOW_SECONDS; absent in tests that do not transcribe whole recordings (the default then). */
+  recordingWindowSeconds?: number;
   /** Absent in tests that do not look at metrics. */
   metrics?: AppMetrics;
   /** Absent unless OTEL_TRACES_ENABLED. */

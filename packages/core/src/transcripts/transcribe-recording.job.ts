@@ -2,6 +2,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { filterHallucinations } from '@healthcare/ai/stt/filter-hallucinations';
 import { z } from 'zod';
+import { defaultRecordingWindowSeconds } from '../config/config-schema';
 import type { TenantTransaction } from '../db/database';
 import { encounters, transcribedWindows } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
@@ -17,8 +18,6 @@ import { requireSpeechToText } from './speech-to-text-or-fail';
 import { storeSegments } from './store-segments';
 import type { WorkerDependencies } from '../jobs/worker-dependencies';
 
-// Five minutes of 16 kHz PCM is about 9.6 MB: under every hosted API's 25 MB upload limit.
-const windowSec = 300;
 // Windows in flight at once: enough to overlap network and decoding, few enough for 2 cores.
 const parallelWindows = 2;
 
@@ -52,19 +51,28 @@ export function transcribeRecordingJob(deps: WorkerDependencies): JobDefinition<
       const state = await withTenant(deps.db, clinicId, async (tx) => {
         const [encounter] = await tx.select().from(encounters).where(eq(encounters.id, encounterId));
         const done = await tx
-          .select({ windowIndex: transcribedWindows.windowIndex })
+          .select({
+            windowIndex: transcribedWindows.windowIndex,
+            startSec: transcribedWindows.startSec,
+            durationSec: transcribedWindows.durationSec,
+          })
           .from(transcribedWindows)
           .where(eq(transcribedWindows.encounterId, encounterId));
-        return { encounter, done: new Set(done.map((row) => row.windowIndex)) };
+        return { encounter, done };
       });
       const { encounter } = state;
       if (!encounter?.audioKey || encounter.status === 'failed' || encounter.transcriptCompletedAt) return;
       const stt = requireSpeechToText(deps.stt);
+      const windowSec = windowLength(
+        state.done,
+        deps.recordingWindowSeconds ?? defaultRecordingWindowSeconds,
+      );
+      const done = new Set(state.done.map((row) => row.windowIndex));
 
       await withDecodedAudio(deps.storage, encounter.audioKey, async (audio) => {
         const windowCount = Math.max(1, Math.ceil(audio.durationSec / windowSec));
         const pending = Array.from({ length: windowCount }, (_, index) => index).filter(
-          (index) => !state.done.has(index),
+          (index) => !done.has(index),
         );
         const transcribeWindow = async (index: number) => {
           const startSec = index * windowSec;
@@ -102,10 +110,37 @@ export function transcribeRecordingJob(deps: WorkerDependencies): JobDefinition<
   };
 }
 
+/**
+ * The windows of an earlier attempt keep their length, even if STT_WINDOW_SECONDS changed since:
+ * a resumed transcription must cut the recording where the first attempt did.
+ */
+function windowLength(
+  done: { windowIndex: number; startSec: number; durationSec: number }[],
+  configured: number,
+) {
+  const later = done.find((row) => row.windowIndex > 0);
+  if (later) return later.startSec / later.windowIndex;
+  // Only the first window: it is a whole window, or the whole (shorter) recording.
+  return done[0]?.durationSec ?? configured;
+}
+
+/**
+ * Runs `work` on the items, at most `limit` at a time. After a failure no new item starts, and
+ * the ones in flight finish (and are kept) before the failure is thrown: the caller removes the
+ * decoded audio they read only once they are done with it.
+ */
 async function forEachBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
+  let failure: { error: unknown } | undefined;
   const runners = Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    for (let item = queue.shift(); item !== undefined && !failure; item = queue.shift()) {
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   });
   await Promise.all(runners);
+  if (failure) throw failure.error;
 }

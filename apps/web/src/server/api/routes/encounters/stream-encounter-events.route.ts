@@ -39,7 +39,7 @@ export const streamEncounterEventsRoute = defineRoute({
         read: (afterId) => readEncounterEvents(app.db, actor.clinicId, params.id, afterId),
         subscribe: (wake) => app.events.subscribe(params.id, wake),
       },
-      { lastEventId, signal: request.signal },
+      { lastEventId, signal: request.signal, pollMs: app.config.events.streamPollSeconds * 1000 },
     );
     return new Response(body, {
       status: 200,
