@@ -2,6 +2,11 @@ import type { Dictionary } from './dictionary';
 
 export const en: Dictionary = {
   appName: 'HealthCare',
+  common: {
+    notifications: 'Notifications',
+    close: 'Close',
+    cancel: 'Cancel',
+  },
   language: {
     label: 'Language',
   },

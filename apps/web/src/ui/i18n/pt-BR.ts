@@ -1,6 +1,11 @@
 /** The reference dictionary: every other locale must have exactly these keys (see Dictionary). */
 export const ptBR = {
   appName: 'HealthCare',
+  common: {
+    notifications: 'Notificações',
+    close: 'Fechar',
+    cancel: 'Cancelar',
+  },
   language: {
     label: 'Idioma',
   },
