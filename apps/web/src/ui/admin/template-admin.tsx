@@ -1,24 +1,30 @@
 'use client';
 
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { InlineAlert } from '../components/inline-alert';
+import { useToast } from '../components/toast';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 import { TemplateForm } from './template-form';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; template: TemplateView };
 
 /** Built-in templates to read, the clinic's own to create, edit and remove. */
 export function TemplateAdmin() {
-  const { t } = useI18n();
+  const t = useTranslations('admin');
+  const common = useTranslations('common');
+  const messages = useMessages();
+  const toast = useToast();
   const [templates, setTemplates] = useState<TemplateView[] | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
-  const [confirming, setConfirming] = useState<string | undefined>();
-  const [notice, setNotice] = useState('');
 
   const fail = (error: unknown) => {
     if (!(error instanceof SessionExpired))
@@ -42,7 +48,7 @@ export function TemplateAdmin() {
     setProblem(undefined);
     try {
       await callApi('DELETE', `/templates/${template.key}`);
-      setConfirming(undefined);
+      toast({ title: t('templateRemoved') });
       await load();
     } catch (error) {
       fail(error);
@@ -51,105 +57,73 @@ export function TemplateAdmin() {
 
   const saved = async () => {
     setEditing({ mode: 'none' });
-    setNotice(t.admin.templateSaved);
+    toast({ title: t('templateSaved') });
     await load();
   };
 
   return (
-    <>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(problem, t)}
-        </p>
-      ) : null}
-      <p role="status" className="form__status">
-        {notice}
-      </p>
+    <div className="flex flex-col gap-5">
+      {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
       {editing.mode === 'none' ? (
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            setNotice('');
-            setEditing({ mode: 'new' });
-          }}
-        >
-          {t.admin.newTemplate}
-        </button>
+        <Button variant="primary" className="self-start" onClick={() => setEditing({ mode: 'new' })}>
+          {t('newTemplate')}
+        </Button>
       ) : (
-        <section className="card" aria-labelledby="template-form-title">
-          <h2 id="template-form-title">
-            {editing.mode === 'new'
-              ? t.admin.newTemplate
-              : interpolate(t.admin.editTemplate, { name: editing.template.name })}
+        <CardSection className="flex flex-col gap-4" aria-labelledby="template-form-title">
+          <h2 id="template-form-title" className="mb-0!">
+            {editing.mode === 'new' ? t('newTemplate') : t('editTemplate', { name: editing.template.name })}
           </h2>
           <TemplateForm
             {...(editing.mode === 'edit' ? { template: editing.template } : {})}
             onSaved={() => void saved()}
             onCancel={() => setEditing({ mode: 'none' })}
           />
-        </section>
+        </CardSection>
       )}
       {!templates ? (
-        <p className="muted">{t.admin.loading}</p>
+        <p className="text-muted">{t('loading')}</p>
       ) : (
-        <ul className="template-list">
+        <ul className="m-0 flex list-none flex-col gap-3 p-0">
           {templates.map((template) => (
-            <li key={template.key} className="card template-card">
-              <div>
-                <h2>{template.name}</h2>
-                <p className="muted">
-                  <code>{template.key}</code> · {template.builtIn ? t.admin.builtIn : t.admin.clinicTemplate}{' '}
-                  · {interpolate(t.admin.sectionCount, { count: String(template.sections.length) })}
-                </p>
-              </div>
-              {template.builtIn ? null : confirming === template.key ? (
-                <div className="confirm" role="group" aria-label={template.name}>
-                  <p>{interpolate(t.admin.removeTemplateConfirm, { name: template.name })}</p>
-                  <div className="confirm__actions">
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      onClick={() => void remove(template)}
-                    >
-                      {t.admin.removeTemplateYes}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      onClick={() => setConfirming(undefined)}
-                    >
-                      {t.admin.cancel}
-                    </button>
-                  </div>
+            <li
+              key={template.key}
+              className="flex flex-wrap items-start justify-between gap-3 rounded-card border border-border bg-surface p-5 shadow-card"
+            >
+              <div className="flex min-w-0 flex-col gap-1.5">
+                <h2 className="mb-0!">{template.name}</h2>
+                <div className="flex flex-wrap items-center gap-2 text-sm text-muted">
+                  <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem] text-text">{template.key}</code>
+                  <Badge tone={template.builtIn ? 'neutral' : 'primary'} className="text-xs">
+                    {template.builtIn ? t('builtIn') : t('clinicTemplate')}
+                  </Badge>
+                  <span>{t('sectionCount', { count: template.sections.length })}</span>
                 </div>
-              ) : (
-                <div className="statement-actions">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      setNotice('');
-                      setEditing({ mode: 'edit', template });
-                    }}
-                  >
-                    {t.admin.edit}
-                    <span className="visually-hidden"> {template.name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small button--danger"
-                    onClick={() => setConfirming(template.key)}
-                  >
-                    {t.admin.removeTemplate}
-                    <span className="visually-hidden"> {template.name}</span>
-                  </button>
+              </div>
+              {template.builtIn ? null : (
+                <div className="flex flex-wrap items-center gap-2">
+                  <Button size="sm" onClick={() => setEditing({ mode: 'edit', template })}>
+                    {t('edit')}
+                    <span className="sr-only"> {template.name}</span>
+                  </Button>
+                  <ConfirmDialog
+                    trigger={
+                      <Button size="sm" variant="danger">
+                        {t('removeTemplate')}
+                        <span className="sr-only"> {template.name}</span>
+                      </Button>
+                    }
+                    title={t('removeTemplateTitle', { name: template.name })}
+                    description={t('removeTemplateConfirm')}
+                    confirmLabel={t('removeTemplateYes')}
+                    cancelLabel={common('cancel')}
+                    onConfirm={() => void remove(template)}
+                  />
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }
