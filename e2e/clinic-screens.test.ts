@@ -181,9 +181,29 @@ describe('today, admin and settings screens', () => {
       await page.getByRole('button', { name: 'Salvar modelo' }).click();
       await page.getByRole('heading', { name: 'Retorno', exact: true }).waitFor();
       await checkScreen(page, 'admin-templates-tablet');
+      // Archiving asks first, then takes the template out of the list and out of new encounters.
+      const retorno = page.getByRole('heading', { name: 'Retorno', exact: true });
+      await page.getByRole('button', { name: 'Arquivar Retorno' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, arquivar' }).click();
+      await toast(page, 'Modelo arquivado.').waitFor();
+      await retorno.waitFor({ state: 'detached' });
+      const offered = (await (await page.request.get('/api/v1/templates')).json()).items;
+      expect(offered.map((template: { key: string }) => template.key)).not.toContain('retorno');
+      await page.getByLabel('Mostrar modelos arquivados').check();
+      await page
+        .getByRole('listitem')
+        .filter({ has: retorno })
+        .getByText('Arquivado', { exact: true })
+        .waitFor();
+      await checkScreen(page, 'admin-templates-archived-tablet');
+      await page.getByRole('button', { name: 'Restaurar Retorno' }).click();
+      await toast(page, 'Modelo restaurado.').waitFor();
+      // No encounter ever used it: archived again, it can be removed for good.
+      await page.getByRole('button', { name: 'Arquivar Retorno' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, arquivar' }).click();
       await page.getByRole('button', { name: 'Remover Retorno' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, remover' }).click();
-      await page.getByRole('heading', { name: 'Retorno', exact: true }).waitFor({ state: 'detached' });
+      await retorno.waitFor({ state: 'detached' });
 
       await tabTo(page, 'Registro de auditoria');
       await page.keyboard.press('Enter');

@@ -227,6 +227,12 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
 
   // Its number is not in the evidence: flagged, and the clinician acknowledges it.
   await page.getByText('Valor "três dias" não aparece na evidência.').waitFor();
+  // The flag's kind is a badge whose tooltip says what the checker found.
+  await statements.first().getByText('Número', { exact: true }).hover();
+  await page
+    .getByRole('tooltip')
+    .getByText('Um número da afirmação não aparece nos trechos citados.')
+    .waitFor();
   await statements.first().getByRole('button', { name: 'Ciente' }).click();
   await page.getByText(/alertas? pendentes?/).waitFor({ state: 'detached' });
 
@@ -254,6 +260,18 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await page.getByRole('button', { name: 'Carregar a versão mais recente' }).click();
   await page.getByText('Editado em outra aba.').waitFor();
   await page.getByText('Esta nota foi alterada').waitFor({ state: 'detached' });
+
+  // Writing the note again: its options sit in a dialog; Escape leaves the note as it was.
+  await page.getByRole('button', { name: 'Redigir de novo…' }).click();
+  const regenerate = page.getByRole('dialog', { name: 'Redigir a nota de novo' });
+  await regenerate.getByLabel('Idioma da nota').click();
+  await page.getByRole('option', { name: 'Inglês' }).click();
+  await expect.poll(() => regenerate.getByLabel('Idioma da nota').innerText()).toBe('Inglês');
+  expect(await seriousViolations(page)).toEqual([]);
+  // The viewport only: a full-page shot would stretch the page past the dialog's overlay.
+  await page.screenshot({ path: `${screenshotDir}/encounter-regenerate-dialog.png` });
+  await page.keyboard.press('Escape');
+  await regenerate.waitFor({ state: 'detached' });
 
   // Keyboard only: sign, and confirm in the dialog (focus starts on Cancel).
   await tabTo(page, 'Assinar nota');

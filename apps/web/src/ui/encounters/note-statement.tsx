@@ -140,7 +140,7 @@ export function NoteStatement({
                 {/* Focusable, so the explanation also opens from the keyboard. */}
                 <Badge tone="danger" tabIndex={0} className="cursor-help text-xs">
                   <span aria-hidden="true">⚠</span>
-                  {t(`flagKinds.${flag.kind}`)}
+                  <span>{t(`flagKinds.${flag.kind}`)}</span>
                 </Badge>
               </Tooltip>
               <span>{flag.message}</span>

@@ -40,7 +40,7 @@ export function RegenerateNote({
   const messages = useMessages();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const [templates, setTemplates] = useState<TemplateView[] | undefined>();
   const [template, setTemplate] = useState(encounter.template);
   const [language, setLanguage] = useState<Encounter['language']>(encounter.language);
   const [sending, setSending] = useState(false);
@@ -71,11 +71,12 @@ export function RegenerateNote({
     setSending(false);
   };
 
-  // Until the list arrives, the encounter's own template is the one choice.
-  const templateOptions =
-    templates.length > 0
-      ? templates.map((item) => ({ value: item.key, label: item.name }))
-      : [{ value: encounter.template, label: encounter.template }];
+  // Until the list arrives, the encounter's own template is the one choice. The list leaves out
+  // archived templates: if the encounter's is one of them, another must be chosen.
+  const templateOptions = templates
+    ? templates.map((item) => ({ value: item.key, label: item.name }))
+    : [{ value: encounter.template, label: encounter.template }];
+  const templateArchived = templates !== undefined && !templates.some((item) => item.key === template);
 
   return (
     <Dialog
@@ -104,11 +105,17 @@ export function RegenerateNote({
               <Label htmlFor="regenerate-template">{t('regenerateTemplate')}</Label>
               <Select
                 id="regenerate-template"
-                value={template}
+                value={templateArchived ? '' : template}
                 onValueChange={setTemplate}
                 options={templateOptions}
-                placeholder={encounter.template}
+                placeholder={t('regenerateTemplatePlaceholder')}
+                aria-describedby={templateArchived ? 'regenerate-template-archived' : undefined}
               />
+              {templateArchived ? (
+                <p id="regenerate-template-archived" className="mb-0! text-sm font-medium text-danger">
+                  {t('regenerateTemplateArchived')}
+                </p>
+              ) : null}
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="regenerate-language">{t('regenerateLanguage')}</Label>
@@ -128,7 +135,7 @@ export function RegenerateNote({
             <DialogClose asChild>
               <Button>{common('cancel')}</Button>
             </DialogClose>
-            <Button type="submit" variant="primary" disabled={disabled || sending}>
+            <Button type="submit" variant="primary" disabled={disabled || sending || templateArchived}>
               {sending ? t('regenerating') : t('regenerate')}
             </Button>
           </DialogFooter>
