@@ -63,6 +63,16 @@ async function openTablet(context: TestContext, locale = 'pt-BR') {
   return { browserContext, page, pageErrors };
 }
 
+/** Radix Select: open the combobox found by its label, then pick the option by name. */
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Toasts live in the notifications region (a copy is announced elsewhere for a moment). */
+const toast = (page: Page, text: string) =>
+  page.getByRole('region', { name: /Notifications/ }).getByText(text, { exact: true });
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 
@@ -117,21 +127,30 @@ describe('today, admin and settings screens', () => {
       await page.getByLabel('Nome', { exact: true }).fill(clinician.name);
       await page.getByLabel('E-mail').fill(clinician.email);
       await page.getByLabel('Senha inicial').fill(password);
-      await page.getByLabel('Perfil', { exact: true }).selectOption({ label: 'Profissional de saúde' });
+      await pick(page, 'Perfil', 'Profissional de saúde');
+      await expect
+        .poll(() => page.getByLabel('Perfil', { exact: true }).innerText())
+        .toBe('Profissional de saúde');
       await tabTo(page, 'Adicionar usuário');
       await page.keyboard.press('Enter');
-      await page.getByText('Carla Souza já pode entrar.').waitFor();
+      await toast(page, 'Carla Souza já pode entrar.').waitFor();
 
       const bruno = `bruno-${randomUUID()}@example.test`;
       await page.getByLabel('Nome', { exact: true }).fill('Bruno Lima');
       await page.getByLabel('E-mail').fill(bruno);
       await page.getByLabel('Senha inicial').fill(password);
-      await page.getByLabel('Perfil', { exact: true }).selectOption({ label: 'Recepção' });
+      await pick(page, 'Perfil', 'Recepção');
       await page.getByRole('button', { name: 'Adicionar usuário' }).click();
-      await page.getByText('Bruno Lima já pode entrar.').waitFor();
-      await page.getByLabel('Perfil de Bruno Lima').selectOption({ label: 'Profissional de saúde' });
-      await page.getByText('Salvo. Bruno Lima precisa entrar de novo.').waitFor();
+      await toast(page, 'Bruno Lima já pode entrar.').waitFor();
+      await pick(page, 'Perfil de Bruno Lima', 'Profissional de saúde');
+      await toast(page, 'Salvo. Bruno Lima precisa entrar de novo.').waitFor();
+      // Deactivating asks first; Escape keeps the account as it was.
       await page.getByRole('button', { name: 'Desativar Bruno Lima' }).click();
+      await page.getByRole('alertdialog', { name: 'Desativar Bruno Lima?' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Desativar Bruno Lima' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, desativar' }).click();
       await page
         .getByRole('row', { name: /Bruno Lima/ })
         .getByText('Desativado')
@@ -155,26 +174,46 @@ describe('today, admin and settings screens', () => {
         .fill('Como o paciente evoluiu desde a última consulta.');
       await checkScreen(page, 'admin-template-form-tablet');
       await page.getByRole('button', { name: 'Criar modelo' }).click();
-      await page.getByText('Modelo salvo.').waitFor();
+      await toast(page, 'Modelo salvo.').first().waitFor();
       await page.getByRole('heading', { name: 'Consulta de retorno' }).waitFor();
       await page.getByRole('button', { name: 'Editar Consulta de retorno' }).click();
       await page.getByLabel('Nome', { exact: true }).fill('Retorno');
       await page.getByRole('button', { name: 'Salvar modelo' }).click();
       await page.getByRole('heading', { name: 'Retorno', exact: true }).waitFor();
       await checkScreen(page, 'admin-templates-tablet');
+      // Archiving asks first, then takes the template out of the list and out of new encounters.
+      const retorno = page.getByRole('heading', { name: 'Retorno', exact: true });
+      await page.getByRole('button', { name: 'Arquivar Retorno' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, arquivar' }).click();
+      await toast(page, 'Modelo arquivado.').waitFor();
+      await retorno.waitFor({ state: 'detached' });
+      const offered = (await (await page.request.get('/api/v1/templates')).json()).items;
+      expect(offered.map((template: { key: string }) => template.key)).not.toContain('retorno');
+      await page.getByLabel('Mostrar modelos arquivados').check();
+      await page
+        .getByRole('listitem')
+        .filter({ has: retorno })
+        .getByText('Arquivado', { exact: true })
+        .waitFor();
+      await checkScreen(page, 'admin-templates-archived-tablet');
+      await page.getByRole('button', { name: 'Restaurar Retorno' }).click();
+      await toast(page, 'Modelo restaurado.').waitFor();
+      // No encounter ever used it: archived again, it can be removed for good.
+      await page.getByRole('button', { name: 'Arquivar Retorno' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, arquivar' }).click();
       await page.getByRole('button', { name: 'Remover Retorno' }).click();
-      await page.getByRole('button', { name: 'Sim, remover' }).click();
-      await page.getByRole('heading', { name: 'Retorno', exact: true }).waitFor({ state: 'detached' });
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sim, remover' }).click();
+      await retorno.waitFor({ state: 'detached' });
 
       await tabTo(page, 'Registro de auditoria');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Registro de auditoria', level: 1 }).waitFor();
-      await page.getByLabel('Ação', { exact: true }).selectOption('user.update');
+      await pick(page, 'Ação', 'user.update');
       await page.getByRole('button', { name: 'Aplicar filtros' }).click();
       await page.getByRole('cell', { name: 'user.update' }).first().waitFor();
       // The unfiltered page goes away once the filtered one arrives.
       await page.getByRole('cell', { name: 'patient.create' }).first().waitFor({ state: 'detached' });
-      await page.getByLabel('Ação', { exact: true }).selectOption('');
+      await pick(page, 'Ação', 'Qualquer ação');
       await page.getByLabel('Paciente', { exact: true }).fill('maria');
       await page.getByRole('button', { name: 'Maria Silva' }).click();
       const today = new Date().toISOString().slice(0, 10);

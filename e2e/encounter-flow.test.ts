@@ -152,7 +152,7 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await page.getByRole('button', { name: 'Encerrar gravação' }).waitFor();
 
   // The transcript grows while recording.
-  const segments = page.locator('.segment');
+  const segments = page.locator('[data-segment-id]');
   await segments.first().waitFor();
   expect(await page.getByRole('button', { name: 'Encerrar gravação' }).isVisible()).toBe(true);
   await shot(page, 'encounter-recording');
@@ -171,7 +171,7 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
 
   await tabTo(page, 'Encerrar gravação');
   await page.keyboard.press('Enter');
-  const statements = page.locator('.statement');
+  const statements = page.locator('[data-statement]');
   await statements.first().waitFor({ timeout: 90_000 });
   await page.getByRole('button', { name: 'Assinar nota' }).waitFor();
 
@@ -195,7 +195,7 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   const note = await (await page.request.get(`/api/v1/encounters/${encounterId}/note`)).json();
   const firstItem = note.sections[0].items[0];
   await statements.first().hover();
-  const highlighted = page.locator('.segment-evidence');
+  const highlighted = page.locator('[data-evidence]');
   await highlighted.first().waitFor();
   expect(
     await highlighted.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-segment-id'))),
@@ -227,8 +227,14 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
 
   // Its number is not in the evidence: flagged, and the clinician acknowledges it.
   await page.getByText('Valor "três dias" não aparece na evidência.').waitFor();
+  // The flag's kind is a badge whose tooltip says what the checker found.
+  await statements.first().getByText('Número', { exact: true }).hover();
+  await page
+    .getByRole('tooltip')
+    .getByText('Um número da afirmação não aparece nos trechos citados.')
+    .waitFor();
   await statements.first().getByRole('button', { name: 'Ciente' }).click();
-  await page.getByText(/alertas pendentes/).waitFor({ state: 'detached' });
+  await page.getByText(/alertas? pendentes?/).waitFor({ state: 'detached' });
 
   // Another tab saves while a statement is open here: the save is refused and the reader is told.
   await statements.nth(2).getByRole('button', { name: 'Editar' }).click();
@@ -255,8 +261,23 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await page.getByText('Editado em outra aba.').waitFor();
   await page.getByText('Esta nota foi alterada').waitFor({ state: 'detached' });
 
-  // Keyboard only: sign.
+  // Writing the note again: its options sit in a dialog; Escape leaves the note as it was.
+  await page.getByRole('button', { name: 'Redigir de novo…' }).click();
+  const regenerate = page.getByRole('dialog', { name: 'Redigir a nota de novo' });
+  await regenerate.getByLabel('Idioma da nota').click();
+  await page.getByRole('option', { name: 'Inglês' }).click();
+  await expect.poll(() => regenerate.getByLabel('Idioma da nota').innerText()).toBe('Inglês');
+  expect(await seriousViolations(page)).toEqual([]);
+  // The viewport only: a full-page shot would stretch the page past the dialog's overlay.
+  await page.screenshot({ path: `${screenshotDir}/encounter-regenerate-dialog.png` });
+  await page.keyboard.press('Escape');
+  await regenerate.waitFor({ state: 'detached' });
+
+  // Keyboard only: sign, and confirm in the dialog (focus starts on Cancel).
   await tabTo(page, 'Assinar nota');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alertdialog', { name: 'Assinar esta nota?' }).waitFor();
+  await tabTo(page, 'Sim, assinar');
   await page.keyboard.press('Enter');
   await page.getByText(/^Assinada em /).waitFor();
   await shot(page, 'encounter-signed');

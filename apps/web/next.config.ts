@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 // Pages get their security headers, nonce-based CSP included, from our server
 // (apps/web/src/server/http/page-security-headers.ts), which answers before Next.js.
@@ -7,4 +8,6 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
 };
 
-export default nextConfig;
+const withNextIntl = createNextIntlPlugin('./src/ui/i18n/request.ts');
+
+export default withNextIntl(nextConfig);

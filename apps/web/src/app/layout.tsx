@@ -1,9 +1,13 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ToastProvider } from '../ui/components/toast';
+import { TooltipProvider } from '../ui/components/tooltip';
 import { getDictionary } from '../ui/i18n/dictionary';
 import { I18nProvider } from '../ui/i18n/i18n-provider';
-import { getRequestLocale } from '../ui/i18n/request-locale';
 import './globals.css';
+import './legacy.css';
 
 export const metadata: Metadata = {
   title: 'HealthCare',
@@ -14,13 +18,21 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getRequestLocale();
+  const locale = await getLocale();
+  const t = await getTranslations('common');
   return (
     <html lang={locale}>
       <body>
-        <I18nProvider locale={locale} dictionary={getDictionary(locale)}>
-          {children}
-        </I18nProvider>
+        {/* Locale, messages and time zone come from src/ui/i18n/request.ts. */}
+        <NextIntlClientProvider>
+          <I18nProvider locale={locale} dictionary={getDictionary(locale)}>
+            <TooltipProvider>
+              <ToastProvider label={t('notifications')} closeLabel={t('close')}>
+                {children}
+              </ToastProvider>
+            </TooltipProvider>
+          </I18nProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -33,6 +33,8 @@ export const auditActions = [
   'template.create',
   'template.update',
   'template.delete',
+  'template.archive',
+  'template.restore',
   'document.create',
   'document.list',
   'document.read',

@@ -5,7 +5,7 @@ import { encounters } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { AppError } from '../errors/app-error';
 import { assertPatientInClinic } from '../patients/assert-patient-in-clinic';
-import { resolveTemplate } from '../templates/resolve-template';
+import { resolveOpenTemplate } from '../templates/resolve-template';
 import type { CreateEncounterInput, Encounter } from './encounter-schemas';
 import { toEncounter } from './to-encounter';
 
@@ -16,7 +16,7 @@ export async function createEncounter(
 ): Promise<Encounter> {
   return withTenant(db, actor.clinicId, async (tx) => {
     await assertPatientInClinic(tx, actor.clinicId, input.patientId);
-    if (!(await resolveTemplate(tx, input.template)))
+    if (!(await resolveOpenTemplate(tx, input.template)))
       throw new AppError('validation_failed', 'This clinic has no such template.', {
         fieldErrors: [
           { pointer: '/template', detail: 'Unknown template (see GET /templates)', code: 'unknown_template' },

@@ -10,7 +10,7 @@ import type { EventBus } from '../events/event-bus';
 import { notifyStreams } from '../events/notify-streams';
 import { AppError } from '../errors/app-error';
 import type { JobClient } from '../jobs/job-client';
-import { resolveTemplate } from '../templates/resolve-template';
+import { resolveOpenTemplate } from '../templates/resolve-template';
 import { requireRole } from '../users/require-role';
 import { enqueueGenerateNote } from './generate-note.job';
 import { clinicalRoles } from '../users/clinical-roles';
@@ -39,7 +39,7 @@ export async function regenerateNote(
         members: { status: current.status },
       });
     const template = input.template ?? current.template;
-    if (!(await resolveTemplate(tx, template)))
+    if (!(await resolveOpenTemplate(tx, template)))
       throw new AppError('validation_failed', 'This clinic has no such template.', {
         fieldErrors: [{ pointer: '/template', detail: 'Unknown template', code: 'unknown_template' }],
       });

@@ -60,6 +60,14 @@ export const updateTemplateInput = z
   .meta({ id: 'UpdateNoteTemplate' });
 export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
 
+export const listTemplatesQuery = z.strictObject({
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Also list the archived clinic templates (for the admin screen)'),
+});
+
 export const templateKeyParams = z.strictObject({ key: slug('Template key').describe('The template key') });
 
 export const templateSchema = z
@@ -72,6 +80,10 @@ export const templateSchema = z
     ),
     createdAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime().nullable(),
+    archivedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('When an admin archived it: no new note starts from it; null while in use'),
   })
   .meta({ id: 'NoteTemplate' });
 export type TemplateView = z.infer<typeof templateSchema>;

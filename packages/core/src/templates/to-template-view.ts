@@ -4,7 +4,7 @@ import type { TemplateView } from './template-schemas';
 
 export function builtInTemplateView(template: NoteTemplate, language: string): TemplateView {
   const name = language.startsWith('pt') ? template.name['pt-BR'] : template.name.en;
-  return { ...template, name, builtIn: true, createdAt: null, updatedAt: null };
+  return { ...template, name, builtIn: true, createdAt: null, updatedAt: null, archivedAt: null };
 }
 
 export function clinicTemplateView(row: typeof noteTemplates.$inferSelect): TemplateView {
@@ -15,5 +15,6 @@ export function clinicTemplateView(row: typeof noteTemplates.$inferSelect): Temp
     sections: row.sections,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }

@@ -64,6 +64,8 @@ const policy: Record<string, 'public' | readonly string[]> = {
   'POST /templates': adminOnly,
   'PATCH /templates/{key}': adminOnly,
   'DELETE /templates/{key}': adminOnly,
+  'POST /templates/{key}/archive': adminOnly,
+  'POST /templates/{key}/restore': adminOnly,
 };
 
 /** A request that passes validation, so that only access decides the answer. */
@@ -104,6 +106,8 @@ const samples: Record<string, Sample> = {
     },
   },
   'PATCH /templates/{key}': { body: { name: 'Renamed by intruder' } },
+  'POST /templates/{key}/archive': { body: {} },
+  'POST /templates/{key}/restore': { body: {} },
   'PATCH /users/{id}': { body: { role: 'staff' } },
 };
 

@@ -6,7 +6,13 @@ import { childProcessEnvironment } from '@healthcare/core/config/load-config';
 import type { Logger } from '@healthcare/core/logging/create-logger';
 
 // The pages also import the cookie names from the server's HTTP layer.
-const pageSources = ['src/app', 'src/ui', 'src/server/http/cookies.ts', 'next.config.ts'];
+const pageSources = [
+  'src/app',
+  'src/ui',
+  'src/server/http/cookies.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+];
 
 /**
  * `npm start` on a fresh checkout has no compiled pages yet, and after a `git pull` they may be

@@ -19,15 +19,20 @@ export const testConsentWording = 'The patient agrees that this consultation is 
 
 /**
  * A new encounter, by default with the patient's recording consent already recorded, since no
- * audio is accepted without it; `{ consent: false }` leaves it without.
+ * audio is accepted without it; `{ consent: false }` leaves it without. The template is the
+ * clinic's default unless named.
  */
 export async function createEncounter(
   api: ApiClient,
   token: string,
   patientId: string,
-  options: { consent?: boolean } = {},
+  options: { consent?: boolean; template?: string } = {},
 ) {
-  const response = await api.post('/api/v1/encounters', { patientId }, token);
+  const response = await api.post(
+    '/api/v1/encounters',
+    { patientId, ...(options.template ? { template: options.template } : {}) },
+    token,
+  );
   expect(response.status).toBe(201);
   const encounterId = response.body.id as string;
   if (options.consent ?? true) await recordConsent(api, token, encounterId);

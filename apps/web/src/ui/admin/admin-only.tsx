@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { Card } from '../components/card';
 import { useSession } from '../session/session-provider';
 
 /**
@@ -9,21 +10,21 @@ import { useSession } from '../session/session-provider';
  * API refuses them too (403): this only spares them a screen of errors.
  */
 export function AdminOnly({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const t = useTranslations('admin');
   const session = useSession();
   if (!session) {
     return (
-      <p className="muted" role="status">
-        {t.admin.checking}
+      <p className="text-muted" role="status">
+        {t('checking')}
       </p>
     );
   }
   if (session.user.role !== 'admin') {
     return (
-      <div className="card card--narrow not-allowed">
-        <h1>{t.admin.notAllowedTitle}</h1>
-        <p>{t.admin.notAllowed}</p>
-      </div>
+      <Card className="mx-auto my-8 flex w-full max-w-md flex-col gap-3">
+        <h1 className="mb-0!">{t('notAllowedTitle')}</h1>
+        <p className="mb-0!">{t('notAllowed')}</p>
+      </Card>
     );
   }
   return children;

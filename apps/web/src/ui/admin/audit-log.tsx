@@ -2,23 +2,35 @@
 
 import { auditActions } from '@healthcare/core/audit/audit-schemas';
 import type { UserList } from '@healthcare/core/users/user-schemas';
+import { useFormatter, useMessages, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { callApi } from '../api/call-api';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { cn } from '../components/cn';
+import { InlineAlert } from '../components/inline-alert';
+import { Input } from '../components/input';
+import { Label } from '../components/label';
+import { Select } from '../components/select';
 import { problemMessage } from '../forms/describe-problem';
-import { useI18n } from '../i18n/i18n-provider';
 import { PatientPicker } from './patient-picker';
+import { tableClasses } from './table-classes';
 import { noFilters, useAuditEvents, type AuditFilters } from './use-audit-events';
+
+// A Radix Select item cannot have the empty value, so "no filter" is an option of its own.
+const any = '*';
 
 /** Who did what to which patient, filtered by person, action, patient and days. */
 export function AuditLog() {
-  const { t, locale } = useI18n();
+  const t = useTranslations('admin');
+  const format = useFormatter();
+  const messages = useMessages();
   const [draft, setDraft] = useState<AuditFilters>(noFilters);
   const [patient, setPatient] = useState<{ id: string; name: string } | undefined>();
   const [applied, setApplied] = useState<AuditFilters>(noFilters);
   const [users, setUsers] = useState<Map<string, string>>(new Map());
   const audit = useAuditEvents(applied);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -30,117 +42,125 @@ export function AuditLog() {
   }, []);
 
   const set = (field: keyof AuditFilters) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
+    setDraft((current) => ({ ...current, [field]: value === any ? '' : value }));
 
   return (
-    <>
-      <form
-        className="card audit-filters"
-        aria-labelledby="audit-filters-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setApplied({ ...draft, patientId: patient?.id ?? '' });
-        }}
-      >
-        <h2 id="audit-filters-title">{t.admin.filters}</h2>
-        <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="audit-actor">{t.admin.filterActor}</label>
-            <select
-              id="audit-actor"
-              value={draft.actorUserId}
-              onChange={(event) => set('actorUserId')(event.target.value)}
+    <div className="flex flex-col gap-5">
+      <CardSection className="flex flex-col gap-4" aria-labelledby="audit-filters-title">
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setApplied({ ...draft, patientId: patient?.id ?? '' });
+          }}
+        >
+          <h2 id="audit-filters-title" className="mb-0!">
+            {t('filters')}
+          </h2>
+          <div className="grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] items-start gap-x-4 gap-y-3">
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="audit-actor">{t('filterActor')}</Label>
+              <Select
+                id="audit-actor"
+                value={draft.actorUserId || any}
+                onValueChange={set('actorUserId')}
+                placeholder={t('anyone')}
+                options={[
+                  { value: any, label: t('anyone') },
+                  ...[...users].map(([id, name]) => ({ value: id, label: name })),
+                ]}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="audit-action">{t('filterAction')}</Label>
+              <Select
+                id="audit-action"
+                value={draft.action || any}
+                onValueChange={set('action')}
+                placeholder={t('anyAction')}
+                options={[
+                  { value: any, label: t('anyAction') },
+                  ...auditActions.map((action) => ({ value: action, label: action })),
+                ]}
+              />
+            </div>
+            <PatientPicker picked={patient} onPick={setPatient} />
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="audit-from">{t('filterFrom')}</Label>
+              <Input
+                id="audit-from"
+                type="date"
+                value={draft.fromDay}
+                onChange={(event) => set('fromDay')(event.target.value)}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="audit-to">{t('filterTo')}</Label>
+              <Input
+                id="audit-to"
+                type="date"
+                value={draft.toDay}
+                onChange={(event) => set('toDay')(event.target.value)}
+              />
+            </div>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" variant="primary">
+              {t('applyFilters')}
+            </Button>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setDraft(noFilters);
+                setPatient(undefined);
+                setApplied(noFilters);
+              }}
             >
-              <option value="">{t.admin.anyone}</option>
-              {[...users].map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
+              {t('clearFilters')}
+            </Button>
           </div>
-          <div className="field">
-            <label htmlFor="audit-action">{t.admin.filterAction}</label>
-            <select
-              id="audit-action"
-              value={draft.action}
-              onChange={(event) => set('action')(event.target.value)}
-            >
-              <option value="">{t.admin.anyAction}</option>
-              {auditActions.map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
-              ))}
-            </select>
-          </div>
-          <PatientPicker picked={patient} onPick={setPatient} />
-          <div className="field">
-            <label htmlFor="audit-from">{t.admin.filterFrom}</label>
-            <input
-              id="audit-from"
-              type="date"
-              value={draft.fromDay}
-              onChange={(event) => set('fromDay')(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-to">{t.admin.filterTo}</label>
-            <input
-              id="audit-to"
-              type="date"
-              value={draft.toDay}
-              onChange={(event) => set('toDay')(event.target.value)}
-            />
-          </div>
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t.admin.applyFilters}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => {
-              setDraft(noFilters);
-              setPatient(undefined);
-              setApplied(noFilters);
-            }}
-          >
-            {t.admin.clearFilters}
-          </button>
-        </div>
-      </form>
+        </form>
+      </CardSection>
 
       {audit.problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(audit.problem, t)}
-        </p>
+        <InlineAlert role="alert">{problemMessage(audit.problem, messages)}</InlineAlert>
       ) : null}
-      <div className="table-scroll" aria-busy={audit.loading}>
-        <table className="patient-table audit-table">
+      <div className={cn(tableClasses.scroll, audit.loading && 'opacity-70')} aria-busy={audit.loading}>
+        <table className={tableClasses.table}>
           <thead>
             <tr>
-              <th scope="col">{t.admin.columnWhen}</th>
-              <th scope="col">{t.admin.columnWho}</th>
-              <th scope="col">{t.admin.columnAction}</th>
-              <th scope="col">{t.admin.columnPatient}</th>
-              <th scope="col">{t.admin.columnOrigin}</th>
+              <th scope="col" className={tableClasses.headCell}>
+                {t('columnWhen')}
+              </th>
+              <th scope="col" className={tableClasses.headCell}>
+                {t('columnWho')}
+              </th>
+              <th scope="col" className={tableClasses.headCell}>
+                {t('columnAction')}
+              </th>
+              <th scope="col" className={tableClasses.headCell}>
+                {t('columnPatient')}
+              </th>
+              <th scope="col" className={tableClasses.headCell}>
+                {t('columnOrigin')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {audit.items.map((event) => (
-              <tr key={event.id}>
-                <td>
-                  <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>
+              <tr key={event.id} className={tableClasses.row}>
+                <td className={cn(tableClasses.cell, 'whitespace-nowrap tabular-nums')}>
+                  <time dateTime={event.occurredAt}>
+                    {format.dateTime(new Date(event.occurredAt), { dateStyle: 'short', timeStyle: 'medium' })}
+                  </time>
                 </td>
-                <td>
-                  {event.actorUserId ? (users.get(event.actorUserId) ?? t.admin.unknownUser) : t.admin.system}
+                <td className={tableClasses.cell}>
+                  {event.actorUserId ? (users.get(event.actorUserId) ?? t('unknownUser')) : t('system')}
                 </td>
-                <td>
-                  <code>{event.action}</code>
+                <td className={tableClasses.cell}>
+                  <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem]">{event.action}</code>
                 </td>
-                <td>
+                <td className={tableClasses.cell}>
                   {event.patientId ? (
                     <Link href={`/patients/${event.patientId}`}>
                       {event.patientId === patient?.id ? patient.name : event.patientId.slice(0, 8)}
@@ -149,28 +169,29 @@ export function AuditLog() {
                     '—'
                   )}
                 </td>
-                <td className="muted">{event.ip ?? '—'}</td>
+                <td className={cn(tableClasses.cell, 'text-muted')}>{event.ip ?? '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {!audit.loading && !audit.problem && audit.items.length === 0 ? (
-        <p role="status" className="empty-state">
-          {t.admin.noEvents}
+        <p
+          role="status"
+          className="mb-0! rounded-card border border-dashed border-border bg-surface px-4 py-8 text-center text-muted"
+        >
+          {t('noEvents')}
         </p>
       ) : null}
-      <div className="list-footer">
+      <div className="flex justify-center">
         {audit.loading ? (
-          <p role="status" className="muted">
-            {t.admin.loading}
+          <p role="status" className="mb-0! text-muted">
+            {t('loading')}
           </p>
         ) : audit.hasMore ? (
-          <button type="button" className="button" onClick={audit.loadMore}>
-            {t.admin.loadMore}
-          </button>
+          <Button onClick={audit.loadMore}>{t('loadMore')}</Button>
         ) : null}
       </div>
-    </>
+    </div>
   );
 }

@@ -1,8 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Button } from '../components/button';
+import { Input } from '../components/input';
+import { Label } from '../components/label';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
-import { useI18n } from '../i18n/i18n-provider';
 import { usePatientSearch } from '../patients/use-patient-search';
 
 const searchDebounceMs = 250;
@@ -15,55 +18,55 @@ export function PatientPicker({
   picked: { id: string; name: string } | undefined;
   onPick: (patient: { id: string; name: string } | undefined) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations('admin');
   const [typed, setTyped] = useState('');
   const query = useDebouncedValue(typed.trim(), searchDebounceMs);
   const search = usePatientSearch(query);
 
   if (picked) {
     return (
-      <div className="field">
-        <span className="field__label" id="audit-patient-label">
-          {t.admin.filterPatient}
+      <div className="flex flex-col gap-1.5">
+        <span className="text-sm font-semibold" id="audit-patient-label">
+          {t('filterPatient')}
         </span>
-        <p className="picked-patient" aria-labelledby="audit-patient-label">
-          {picked.name}{' '}
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            onClick={() => onPick(undefined)}
-          >
-            {t.admin.clearPatient}
-          </button>
+        <p className="mb-0! flex min-h-10 flex-wrap items-center gap-2" aria-labelledby="audit-patient-label">
+          <span className="font-medium">{picked.name}</span>
+          <Button size="sm" variant="ghost" onClick={() => onPick(undefined)}>
+            {t('clearPatient')}
+          </Button>
         </p>
       </div>
     );
   }
   return (
-    <div className="field patient-picker">
-      <label htmlFor="audit-patient">{t.admin.filterPatient}</label>
-      <input
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor="audit-patient">{t('filterPatient')}</Label>
+      <Input
         id="audit-patient"
         type="search"
         autoComplete="off"
-        placeholder={t.admin.patientSearch}
+        placeholder={t('patientSearch')}
         value={typed}
         onChange={(event) => setTyped(event.target.value)}
       />
       {query && search.items.length > 0 ? (
-        <ul className="picker-options" aria-label={t.admin.patientSearch}>
+        <ul
+          className="m-0 flex list-none flex-col rounded-card border border-border bg-surface p-1 shadow-card"
+          aria-label={t('patientSearch')}
+        >
           {search.items.slice(0, 6).map((patient) => (
             <li key={patient.id}>
-              <button
-                type="button"
-                className="button button--small button--quiet"
+              <Button
+                size="sm"
+                variant="ghost"
+                className="w-full justify-start"
                 onClick={() => {
                   setTyped('');
                   onPick({ id: patient.id, name: patient.name });
                 }}
               >
                 {patient.name}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -1,31 +1,51 @@
 'use client';
 
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { cn } from '../components/cn';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { InlineAlert } from '../components/inline-alert';
+import { useToast } from '../components/toast';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 import { TemplateForm } from './template-form';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; template: TemplateView };
 
-/** Built-in templates to read, the clinic's own to create, edit and remove. */
+/**
+ * Built-in templates to read; the clinic's own to create, edit, archive (out of new notes, kept for
+ * the ones already written) and restore. Only an archived template nobody used can be removed.
+ */
 export function TemplateAdmin() {
-  const { t } = useI18n();
+  const t = useTranslations('admin');
+  const common = useTranslations('common');
+  const messages = useMessages();
+  const toast = useToast();
   const [templates, setTemplates] = useState<TemplateView[] | undefined>();
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  // What went wrong, in words: a removal refused because the template was used gets its own.
+  const [problem, setProblem] = useState<string | undefined>();
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
-  const [confirming, setConfirming] = useState<string | undefined>();
-  const [notice, setNotice] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
 
-  const fail = (error: unknown) => {
-    if (!(error instanceof SessionExpired))
-      setProblem(error instanceof ApiProblem ? error : unexpectedProblem(error));
+  const fail = (error: unknown, conflictMessage?: string) => {
+    if (error instanceof SessionExpired) return;
+    const apiProblem = error instanceof ApiProblem ? error : unexpectedProblem(error);
+    setProblem(
+      apiProblem.status === 409 && conflictMessage ? conflictMessage : problemMessage(apiProblem, messages),
+    );
   };
   const load = (signal?: AbortSignal) =>
-    callApi<{ items: TemplateView[] }>('GET', '/templates', signal ? { signal } : {}).then(
+    // Archived ones too: the toggle only hides them, without another round trip.
+    callApi<{ items: TemplateView[] }>(
+      'GET',
+      '/templates?includeArchived=true',
+      signal ? { signal } : {},
+    ).then(
       (list) => setTemplates(list.items),
       (error: unknown) => {
         if (!signal?.aborted) fail(error);
@@ -38,118 +58,131 @@ export function TemplateAdmin() {
     return () => controller.abort();
   }, []);
 
-  const remove = async (template: TemplateView) => {
+  const act = async (request: () => Promise<unknown>, done: string, conflictMessage?: string) => {
     setProblem(undefined);
     try {
-      await callApi('DELETE', `/templates/${template.key}`);
-      setConfirming(undefined);
+      await request();
+      toast({ title: done });
       await load();
     } catch (error) {
-      fail(error);
+      fail(error, conflictMessage);
     }
   };
+  const archive = (template: TemplateView) =>
+    act(() => callApi('POST', `/templates/${template.key}/archive`), t('templateArchived'));
+  const restore = (template: TemplateView) =>
+    act(() => callApi('POST', `/templates/${template.key}/restore`), t('templateRestored'));
+  const remove = (template: TemplateView) =>
+    act(() => callApi('DELETE', `/templates/${template.key}`), t('templateRemoved'), t('removeInUse'));
+
+  const shown = templates?.filter((template) => showArchived || !template.archivedAt);
+  const archivedCount = templates?.filter((template) => template.archivedAt).length ?? 0;
 
   const saved = async () => {
     setEditing({ mode: 'none' });
-    setNotice(t.admin.templateSaved);
+    toast({ title: t('templateSaved') });
     await load();
   };
 
   return (
-    <>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(problem, t)}
-        </p>
-      ) : null}
-      <p role="status" className="form__status">
-        {notice}
-      </p>
+    <div className="flex flex-col gap-5">
+      {problem ? <InlineAlert role="alert">{problem}</InlineAlert> : null}
       {editing.mode === 'none' ? (
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            setNotice('');
-            setEditing({ mode: 'new' });
-          }}
-        >
-          {t.admin.newTemplate}
-        </button>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Button variant="primary" onClick={() => setEditing({ mode: 'new' })}>
+            {t('newTemplate')}
+          </Button>
+          <label className="flex cursor-pointer items-center gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              className="size-4 cursor-pointer accent-primary"
+              checked={showArchived}
+              onChange={(event) => setShowArchived(event.target.checked)}
+            />
+            {t('showArchived')}
+            {archivedCount > 0 ? <Badge className="text-xs">{archivedCount}</Badge> : null}
+          </label>
+        </div>
       ) : (
-        <section className="card" aria-labelledby="template-form-title">
-          <h2 id="template-form-title">
-            {editing.mode === 'new'
-              ? t.admin.newTemplate
-              : interpolate(t.admin.editTemplate, { name: editing.template.name })}
+        <CardSection className="flex flex-col gap-4" aria-labelledby="template-form-title">
+          <h2 id="template-form-title" className="mb-0!">
+            {editing.mode === 'new' ? t('newTemplate') : t('editTemplate', { name: editing.template.name })}
           </h2>
           <TemplateForm
             {...(editing.mode === 'edit' ? { template: editing.template } : {})}
             onSaved={() => void saved()}
             onCancel={() => setEditing({ mode: 'none' })}
           />
-        </section>
+        </CardSection>
       )}
-      {!templates ? (
-        <p className="muted">{t.admin.loading}</p>
+      {!shown ? (
+        <p className="text-muted">{t('loading')}</p>
       ) : (
-        <ul className="template-list">
-          {templates.map((template) => (
-            <li key={template.key} className="card template-card">
-              <div>
-                <h2>{template.name}</h2>
-                <p className="muted">
-                  <code>{template.key}</code> · {template.builtIn ? t.admin.builtIn : t.admin.clinicTemplate}{' '}
-                  · {interpolate(t.admin.sectionCount, { count: String(template.sections.length) })}
-                </p>
+        <ul className="m-0 flex list-none flex-col gap-3 p-0">
+          {shown.map((template) => (
+            <li
+              key={template.key}
+              className={cn(
+                'flex flex-wrap items-start justify-between gap-3 rounded-card border border-border p-5 shadow-card',
+                template.archivedAt ? 'border-dashed bg-bg' : 'bg-surface',
+              )}
+            >
+              <div className="flex min-w-0 flex-col gap-1.5">
+                <h2 className="mb-0!">{template.name}</h2>
+                <div className="flex flex-wrap items-center gap-2 text-sm text-muted">
+                  <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem] text-text">{template.key}</code>
+                  <Badge tone={template.builtIn ? 'neutral' : 'primary'} className="text-xs">
+                    {template.builtIn ? t('builtIn') : t('clinicTemplate')}
+                  </Badge>
+                  {template.archivedAt ? <Badge className="text-xs">{t('archived')}</Badge> : null}
+                  <span>{t('sectionCount', { count: template.sections.length })}</span>
+                </div>
               </div>
-              {template.builtIn ? null : confirming === template.key ? (
-                <div className="confirm" role="group" aria-label={template.name}>
-                  <p>{interpolate(t.admin.removeTemplateConfirm, { name: template.name })}</p>
-                  <div className="confirm__actions">
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      onClick={() => void remove(template)}
-                    >
-                      {t.admin.removeTemplateYes}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      onClick={() => setConfirming(undefined)}
-                    >
-                      {t.admin.cancel}
-                    </button>
-                  </div>
+              {template.builtIn ? null : template.archivedAt ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  <Button size="sm" onClick={() => void restore(template)}>
+                    {t('restoreTemplate')}
+                    <span className="sr-only"> {template.name}</span>
+                  </Button>
+                  <ConfirmDialog
+                    trigger={
+                      <Button size="sm" variant="danger">
+                        {t('removeTemplate')}
+                        <span className="sr-only"> {template.name}</span>
+                      </Button>
+                    }
+                    title={t('removeTemplateTitle', { name: template.name })}
+                    description={t('removeTemplateConfirm')}
+                    confirmLabel={t('removeTemplateYes')}
+                    cancelLabel={common('cancel')}
+                    onConfirm={() => void remove(template)}
+                  />
                 </div>
               ) : (
-                <div className="statement-actions">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => {
-                      setNotice('');
-                      setEditing({ mode: 'edit', template });
-                    }}
-                  >
-                    {t.admin.edit}
-                    <span className="visually-hidden"> {template.name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--small button--danger"
-                    onClick={() => setConfirming(template.key)}
-                  >
-                    {t.admin.removeTemplate}
-                    <span className="visually-hidden"> {template.name}</span>
-                  </button>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Button size="sm" onClick={() => setEditing({ mode: 'edit', template })}>
+                    {t('edit')}
+                    <span className="sr-only"> {template.name}</span>
+                  </Button>
+                  <ConfirmDialog
+                    trigger={
+                      <Button size="sm" variant="danger">
+                        {t('archiveTemplate')}
+                        <span className="sr-only"> {template.name}</span>
+                      </Button>
+                    }
+                    title={t('archiveTemplateTitle', { name: template.name })}
+                    description={t('archiveTemplateConfirm')}
+                    confirmLabel={t('archiveTemplateYes')}
+                    cancelLabel={common('cancel')}
+                    onConfirm={() => void archive(template)}
+                  />
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

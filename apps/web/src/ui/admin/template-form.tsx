@@ -1,13 +1,15 @@
 'use client';
 
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { callApi } from '../api/call-api';
-import { FormError } from '../forms/form-message';
-import { TextField } from '../forms/text-field';
+import { Button } from '../components/button';
+import { FormField } from '../components/form-field';
+import { InlineAlert } from '../components/inline-alert';
+import { Input } from '../components/input';
+import { Textarea } from '../components/textarea';
 import { useFormSubmission } from '../forms/use-form-submission';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 
 type Localized = TemplateView['sections'][number]['title'];
 interface SectionDraft {
@@ -33,7 +35,8 @@ export function TemplateForm({
   onSaved: (template: TemplateView) => void;
   onCancel: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('admin');
+  const locale = useLocale();
   const [key, setKey] = useState(template?.key ?? '');
   const [name, setName] = useState(template?.name ?? '');
   const [sections, setSections] = useState<SectionDraft[]>(
@@ -72,95 +75,113 @@ export function TemplateForm({
     );
 
   return (
-    <form className="form template-form" onSubmit={onSubmit} noValidate>
-      <FormError message={message} />
-      <div className="form__row">
+    <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
+      {message ? <InlineAlert role="alert">{message}</InlineAlert> : null}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {template ? null : (
-          <TextField
-            name="key"
-            label={t.admin.templateKey}
-            hint={t.admin.templateKeyHint}
-            autoComplete="off"
-            required
-            value={key}
-            onValueChange={setKey}
-            error={fieldErrors.key}
-          />
+          <FormField id="key" label={t('templateKey')} hint={t('templateKeyHint')} error={fieldErrors.key}>
+            {(control) => (
+              <Input
+                {...control}
+                name="key"
+                autoComplete="off"
+                required
+                value={key}
+                onChange={(event) => setKey(event.target.value)}
+              />
+            )}
+          </FormField>
         )}
-        <TextField
-          name="name"
-          label={t.admin.templateName}
-          autoComplete="off"
-          required
-          value={name}
-          onValueChange={setName}
-          error={fieldErrors.name}
-        />
+        <FormField id="name" label={t('templateName')} error={fieldErrors.name}>
+          {(control) => (
+            <Input
+              {...control}
+              name="name"
+              autoComplete="off"
+              required
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        </FormField>
       </div>
-      <fieldset className="template-sections">
-        <legend>{t.admin.sectionsTitle}</legend>
-        {fieldErrors.sections ? <p className="field__error">{fieldErrors.sections}</p> : null}
+      <fieldset className="m-0 flex min-w-0 flex-col gap-3 rounded-card border border-border px-4 pt-3 pb-4">
+        <legend className="px-1 font-semibold">{t('sectionsTitle')}</legend>
+        {fieldErrors.sections ? (
+          <p className="mb-0! text-sm font-medium text-danger">{fieldErrors.sections}</p>
+        ) : null}
         {sections.map((section, index) => {
-          const number = String(index + 1);
+          const number = index + 1;
           const id = `section-${index}`;
           return (
-            <fieldset key={index} className="template-section">
-              <legend>{interpolate(t.admin.sectionNumber, { number })}</legend>
-              <div className="form__row">
-                <TextField
-                  name={`${id}-key`}
-                  label={t.admin.sectionKey}
-                  autoComplete="off"
-                  required
-                  value={section.key}
-                  onValueChange={(value) => change(index, { key: value })}
-                />
-                <TextField
-                  name={`${id}-title`}
-                  label={t.admin.sectionTitle}
-                  autoComplete="off"
-                  required
-                  value={section.title}
-                  onValueChange={(value) => change(index, { title: value })}
-                />
+            <fieldset
+              key={index}
+              className="m-0 flex min-w-0 flex-col gap-3 rounded-card border border-border bg-bg/60 px-4 pt-3 pb-4"
+            >
+              <legend className="px-1 font-semibold">{t('sectionNumber', { number })}</legend>
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <FormField id={`${id}-key`} label={t('sectionKey')}>
+                  {(control) => (
+                    <Input
+                      {...control}
+                      autoComplete="off"
+                      required
+                      value={section.key}
+                      onChange={(event) => change(index, { key: event.target.value })}
+                    />
+                  )}
+                </FormField>
+                <FormField id={`${id}-title`} label={t('sectionTitle')}>
+                  {(control) => (
+                    <Input
+                      {...control}
+                      autoComplete="off"
+                      required
+                      value={section.title}
+                      onChange={(event) => change(index, { title: event.target.value })}
+                    />
+                  )}
+                </FormField>
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-instructions`}>{t.admin.sectionInstructions}</label>
-                <textarea
-                  id={`${id}-instructions`}
-                  rows={3}
-                  required
-                  value={section.instructions}
-                  onChange={(event) => change(index, { instructions: event.target.value })}
-                />
-              </div>
+              <FormField id={`${id}-instructions`} label={t('sectionInstructions')}>
+                {(control) => (
+                  <Textarea
+                    {...control}
+                    rows={3}
+                    required
+                    value={section.instructions}
+                    onChange={(event) => change(index, { instructions: event.target.value })}
+                  />
+                )}
+              </FormField>
               {sections.length > 1 ? (
-                <button
-                  type="button"
-                  className="button button--small button--quiet"
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="self-start"
                   onClick={() => setSections((current) => current.filter((_, at) => at !== index))}
                 >
-                  {interpolate(t.admin.removeSection, { number })}
-                </button>
+                  {t('removeSection', { number })}
+                </Button>
               ) : null}
             </fieldset>
           );
         })}
-        <button
-          type="button"
-          className="button button--small"
+        <Button
+          size="sm"
+          className="self-start"
           onClick={() => setSections((current) => [...current, { key: '', title: '', instructions: '' }])}
         >
-          {t.admin.addSection}
-        </button>
+          {t('addSection')}
+        </Button>
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t.admin.savingTemplate : template ? t.admin.saveTemplate : t.admin.createTemplate}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t.admin.cancel}
-        </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="primary" disabled={submitting}>
+          {submitting ? t('savingTemplate') : template ? t('saveTemplate') : t('createTemplate')}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
       </div>
     </form>
   );

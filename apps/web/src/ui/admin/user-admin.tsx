@@ -2,22 +2,31 @@
 
 import type { User, UserList, UserRole } from '@healthcare/core/users/user-schemas';
 import { userRoles } from '@healthcare/core/users/user-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { cn } from '../components/cn';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { InlineAlert } from '../components/inline-alert';
+import { Select } from '../components/select';
+import { useToast } from '../components/toast';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 import { useSession } from '../session/session-provider';
 import { AddUserForm } from './add-user-form';
+import { tableClasses } from './table-classes';
 
 /** The clinic's accounts: role per person, deactivate and reactivate, add a colleague. */
 export function UserAdmin() {
-  const { t } = useI18n();
+  const t = useTranslations('admin');
+  const common = useTranslations('common');
+  const messages = useMessages();
+  const toast = useToast();
   const session = useSession();
   const [users, setUsers] = useState<User[] | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [notice, setNotice] = useState('');
 
   useEffect(() => {
     const controller = new AbortController();
@@ -33,86 +42,96 @@ export function UserAdmin() {
 
   const update = async (user: User, change: { role?: UserRole; active?: boolean }) => {
     setProblem(undefined);
-    setNotice('');
     try {
       const { user: updated } = await callApi<{ user: User }>('PATCH', `/users/${user.id}`, { body: change });
       setUsers((current) => current?.map((item) => (item.id === updated.id ? updated : item)));
-      setNotice(interpolate(t.admin.userSaved, { name: updated.name }));
+      toast({ title: t('userSaved', { name: updated.name }) });
     } catch (error) {
       if (!(error instanceof SessionExpired))
         setProblem(error instanceof ApiProblem ? error : unexpectedProblem(error));
     }
   };
 
+  const roleOptions = userRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+
   return (
-    <>
-      <section className="card" aria-labelledby="users-title">
-        <h2 id="users-title" className="visually-hidden">
-          {t.admin.usersTitle}
+    <div className="flex flex-col gap-6">
+      <section className="flex flex-col gap-3" aria-labelledby="users-title">
+        <h2 id="users-title" className="sr-only">
+          {t('usersTitle')}
         </h2>
-        {problem ? (
-          <p role="alert" className="form-error">
-            {problemMessage(problem, t)}
-          </p>
-        ) : null}
-        <p role="status" className="form__status">
-          {notice}
-        </p>
+        {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
         {!users ? (
-          <p className="muted">{t.admin.loading}</p>
+          <p className="text-muted">{t('loading')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="patient-table">
+          <div className={tableClasses.scroll}>
+            <table className={tableClasses.table}>
               <thead>
                 <tr>
-                  <th scope="col">{t.admin.columnName}</th>
-                  <th scope="col">{t.admin.columnEmail}</th>
-                  <th scope="col">{t.admin.columnRole}</th>
-                  <th scope="col">{t.admin.columnStatus}</th>
-                  <th scope="col">{t.admin.columnActions}</th>
+                  <th scope="col" className={tableClasses.headCell}>
+                    {t('columnName')}
+                  </th>
+                  <th scope="col" className={tableClasses.headCell}>
+                    {t('columnEmail')}
+                  </th>
+                  <th scope="col" className={tableClasses.headCell}>
+                    {t('columnRole')}
+                  </th>
+                  <th scope="col" className={tableClasses.headCell}>
+                    {t('columnStatus')}
+                  </th>
+                  <th scope="col" className={tableClasses.headCell}>
+                    {t('columnActions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {users.map((user) => {
                   const self = user.id === session?.user.id;
                   return (
-                    <tr key={user.id}>
-                      <th scope="row">
+                    <tr key={user.id} className={tableClasses.row}>
+                      <th scope="row" className={cn(tableClasses.cell, 'font-medium')}>
                         {user.name}
-                        {self ? <span className="muted"> ({t.admin.you})</span> : null}
+                        {self ? <span className="font-normal text-muted"> ({t('you')})</span> : null}
                       </th>
-                      <td className="cell-wrap">{user.email}</td>
-                      <td>
-                        <select
-                          aria-label={interpolate(t.admin.roleOf, { name: user.name })}
+                      <td className={cn(tableClasses.cell, 'min-w-40 [overflow-wrap:anywhere]')}>
+                        {user.email}
+                      </td>
+                      <td className={cn(tableClasses.cell, 'min-w-48')}>
+                        <Select
+                          aria-label={t('roleOf', { name: user.name })}
                           value={user.role}
                           disabled={self}
-                          onChange={(event) => void update(user, { role: event.target.value as UserRole })}
-                        >
-                          {userRoles.map((role) => (
-                            <option key={role} value={role}>
-                              {t.admin.roles[role]}
-                            </option>
-                          ))}
-                        </select>
+                          options={roleOptions}
+                          placeholder={t('rolePlaceholder')}
+                          onValueChange={(role) => void update(user, { role: role as UserRole })}
+                        />
                       </td>
-                      <td>
-                        <span className={user.active ? 'status-badge' : 'status-badge status-failed'}>
-                          {user.active ? t.admin.active : t.admin.inactive}
-                        </span>
+                      <td className={tableClasses.cell}>
+                        <Badge tone={user.active ? 'primary' : 'danger'}>
+                          {user.active ? t('active') : t('inactive')}
+                        </Badge>
                       </td>
-                      <td>
-                        {self ? null : (
-                          <button
-                            type="button"
-                            className={
-                              user.active ? 'button button--small button--danger' : 'button button--small'
+                      <td className={tableClasses.cell}>
+                        {self ? null : user.active ? (
+                          <ConfirmDialog
+                            trigger={
+                              <Button size="sm" variant="danger">
+                                {t('deactivate')}
+                                <span className="sr-only"> {user.name}</span>
+                              </Button>
                             }
-                            onClick={() => void update(user, { active: !user.active })}
-                          >
-                            {user.active ? t.admin.deactivate : t.admin.reactivate}
-                            <span className="visually-hidden"> {user.name}</span>
-                          </button>
+                            title={t('deactivateTitle', { name: user.name })}
+                            description={t('deactivateConfirm')}
+                            confirmLabel={t('deactivateYes')}
+                            cancelLabel={common('cancel')}
+                            onConfirm={() => void update(user, { active: false })}
+                          />
+                        ) : (
+                          <Button size="sm" onClick={() => void update(user, { active: true })}>
+                            {t('reactivate')}
+                            <span className="sr-only"> {user.name}</span>
+                          </Button>
                         )}
                       </td>
                     </tr>
@@ -124,6 +143,6 @@ export function UserAdmin() {
         )}
       </section>
       <AddUserForm onAdded={(user) => setUsers((current) => [...(current ?? []), user])} />
-    </>
+    </div>
   );
 }

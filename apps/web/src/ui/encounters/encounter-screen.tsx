@@ -2,13 +2,14 @@
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
+import { useFormatter, useMessages, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { Badge } from '../components/badge';
+import { InlineAlert } from '../components/inline-alert';
 import { usePatient } from '../patients/use-patient';
 import { EncounterSteps } from './encounter-steps';
 import { NoteReview } from './note-review';
@@ -23,7 +24,10 @@ type LoadState = { status: 'loading' } | { status: 'loaded' } | { status: 'faile
 
 /** Record, watch the transcript grow, review the note against its evidence, sign. */
 export function EncounterScreen({ id }: { id: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('encounter');
+  const consentText = useTranslations('recordingConsent');
+  const format = useFormatter();
+  const messages = useMessages();
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [encounter, setEncounter] = useState<Encounter | undefined>();
   const [segments, setSegments] = useState<Segment[]>([]);
@@ -71,75 +75,68 @@ export function EncounterScreen({ id }: { id: string }) {
 
   const onHighlight = useCallback((evidence: readonly string[]) => setHighlighted(new Set(evidence)), []);
   const patient = usePatient(encounter?.patientId ?? '');
-  const startedAt = useMemo(
-    () =>
-      encounter
-        ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-            new Date(encounter.createdAt),
-          )
-        : '',
-    [encounter, locale],
-  );
 
   if (load.status === 'loading' || (load.status === 'loaded' && !encounter))
     return (
-      <p className="muted" role="status">
-        {t.encounter.loading}
+      <p className="text-muted" role="status">
+        {t('loading')}
       </p>
     );
   if (load.status === 'failed') {
-    if (load.problem.status === 404 || load.problem.status === 400) return <h1>{t.encounter.notFound}</h1>;
-    return (
-      <p role="alert" className="form-error">
-        {problemMessage(load.problem, t)}
-      </p>
-    );
+    if (load.problem.status === 404 || load.problem.status === 400) return <h1>{t('notFound')}</h1>;
+    return <InlineAlert role="alert">{problemMessage(load.problem, messages)}</InlineAlert>;
   }
   if (!encounter) return null;
 
   const busy = encounter.status === 'transcribing' || encounter.status === 'generating';
   const patientName = patient.state.status === 'loaded' ? patient.state.patient.name : '';
+  const longDateTime = (iso: string) =>
+    format.dateTime(new Date(iso), { dateStyle: 'long', timeStyle: 'short' });
 
   return (
-    <div className="encounter">
-      <Link className="back-link" href={`/patients/${encounter.patientId}`}>
-        ← {t.encounter.backToPatient}
+    <div className="flex flex-col gap-5">
+      <Link
+        className="self-start text-[0.95rem] no-underline hover:underline"
+        href={`/patients/${encounter.patientId}`}
+      >
+        <span aria-hidden="true">← </span>
+        {t('backToPatient')}
       </Link>
-      <div className="encounter-header">
-        <div>
-          <h1>{patientName || t.encounter.pageTitle}</h1>
-          <p className="muted">{interpolate(t.encounter.startedAt, { date: startedAt })}</p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h1 className="mb-0!">{patientName || t('pageTitle')}</h1>
+          <p className="mb-0! text-muted">{t('startedAt', { date: longDateTime(encounter.createdAt) })}</p>
         </div>
-        <span className={events.connected ? 'live-badge live-on' : 'live-badge'}>
-          {events.connected ? t.encounter.statusConnected : t.encounter.statusReconnecting}
-        </span>
+        <Badge tone={events.connected ? 'primary' : 'neutral'} data-live={events.connected}>
+          {events.connected ? (
+            <span className="size-2 rounded-full bg-primary motion-safe:animate-pulse" aria-hidden="true" />
+          ) : null}
+          {events.connected ? t('statusConnected') : t('statusReconnecting')}
+        </Badge>
       </div>
       <EncounterSteps status={encounter.status} />
       {encounter.status === 'failed' ? (
-        <p role="alert" className="form-error">
-          {interpolate(t.encounter.failed, { reason: encounter.failureReason ?? '' })}
-        </p>
+        <InlineAlert role="alert">{t('failed', { reason: encounter.failureReason ?? '' })}</InlineAlert>
       ) : null}
-      {encounter.consent ? (
-        <p className="muted">
-          {interpolate(t.recordingConsent.confirmed, {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-              new Date(encounter.consent.confirmedAt),
-            ),
-          })}
-        </p>
+      {encounter.consent || encounter.audio.deletedAt ? (
+        <div className="flex flex-col gap-1 text-sm text-muted">
+          {encounter.consent ? (
+            <p className="mb-0!">
+              {consentText('confirmed', { date: longDateTime(encounter.consent.confirmedAt) })}
+            </p>
+          ) : null}
+          {encounter.audio.deletedAt ? (
+            <p className="mb-0!">
+              {consentText('audioDeleted', {
+                date: format.dateTime(new Date(encounter.audio.deletedAt), { dateStyle: 'long' }),
+              })}
+            </p>
+          ) : null}
+        </div>
       ) : null}
-      {encounter.audio.deletedAt ? (
-        <p className="muted">
-          {interpolate(t.recordingConsent.audioDeleted, {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
-              new Date(encounter.audio.deletedAt),
-            ),
-          })}
-        </p>
-      ) : null}
-      <div className="encounter-columns">
-        <div className="encounter-column">
+      {/* Two columns on a wide screen; one on a portrait tablet, recorder and transcript first. */}
+      <div className="grid grid-cols-1 items-start gap-5 min-[900px]:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+        <div className="flex min-w-0 flex-col gap-5">
           {/* Encounters recorded before consent was asked for keep their recorder as it was. */}
           {encounter.consent || encounter.status !== 'created' ? (
             <RecorderPanel encounter={encounter} onEncounter={setEncounter} />
@@ -148,7 +145,7 @@ export function EncounterScreen({ id }: { id: string }) {
           )}
           <TranscriptPanel segments={segments} highlighted={highlighted} busy={busy} />
         </div>
-        <div className="encounter-column">
+        <div className="flex min-w-0 flex-col gap-5">
           <NoteReview
             encounter={encounter}
             segments={segments}

@@ -2,10 +2,17 @@
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
+import { useFormatter, useMessages, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { InlineAlert } from '../components/inline-alert';
+import { Label } from '../components/label';
+import { Textarea } from '../components/textarea';
+import { useToast } from '../components/toast';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 import { formatClock } from './format-clock';
 import { NoteStatement } from './note-statement';
 import { RegenerateNote } from './regenerate-note';
@@ -26,7 +33,11 @@ export function NoteReview({
   busy: boolean;
   onHighlight: (evidence: readonly string[]) => void;
 }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('encounter');
+  const common = useTranslations('common');
+  const format = useFormatter();
+  const messages = useMessages();
+  const toast = useToast();
   const encounterId = encounter.id;
   const player = useEvidencePlayer(encounter, segments);
   const [signing, setSigning] = useState(false);
@@ -39,22 +50,22 @@ export function NoteReview({
     return starts.length > 0 ? formatClock(Math.min(...starts)) : undefined;
   };
   const formatDate = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+    format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'short' });
 
   if (state.status !== 'loaded') {
     return (
-      <section className="card note" aria-labelledby="note-title">
-        <h2 id="note-title">{t.encounter.note}</h2>
+      <CardSection className="flex flex-col gap-3" aria-labelledby="note-title">
+        <h2 id="note-title" className="mb-0!">
+          {t('note')}
+        </h2>
         {state.status === 'failed' ? (
-          <p role="alert" className="form-error">
-            {problemMessage(state.problem, t)}
-          </p>
+          <InlineAlert role="alert">{problemMessage(state.problem, messages)}</InlineAlert>
         ) : (
-          <p className="muted" role="status">
-            {busy ? t.encounter.writingNote : t.encounter.noteEmpty}
+          <p className="mb-0! text-muted" role="status">
+            {busy ? t('writingNote') : t('noteEmpty')}
           </p>
         )}
-      </section>
+      </CardSection>
     );
   }
 
@@ -67,46 +78,62 @@ export function NoteReview({
     setSigning(false);
   };
 
+  const addAddendum = async () => {
+    if (!addendum.trim()) return;
+    if (await noteModel.addAddendum(addendum.trim())) {
+      setAddendum('');
+      toast({ title: t('addendumAdded') });
+    }
+  };
+
   return (
-    <section className="card note" aria-labelledby="note-title">
-      <div className="note-header">
-        <h2 id="note-title">{t.encounter.note}</h2>
-        <span className="muted">{interpolate(t.encounter.version, { version: String(note.version) })}</span>
+    <CardSection className="flex flex-col gap-4" aria-labelledby="note-title">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="note-title" className="mb-0!">
+          {t('note')}
+        </h2>
+        <Badge>{t('version', { version: note.version })}</Badge>
       </div>
-      <div className="evidence-player" hidden={player.state.status === 'idle'}>
+      <div className="flex flex-col gap-2" hidden={player.state.status === 'idle'}>
         <audio
           ref={player.audio}
           controls
           preload="none"
-          aria-label={t.encounter.playerLabel}
+          className="w-full max-w-md"
+          aria-label={t('playerLabel')}
           onEnded={player.onEnded}
         />
         {player.state.status === 'unavailable' ? (
-          <p role="status" className="muted">
-            {t.encounter.audioUnavailable}
+          <p role="status" className="mb-0! text-sm text-muted">
+            {t('audioUnavailable')}
           </p>
         ) : null}
       </div>
+      {/* Stays until the reader loads the newer version: their edit was not saved. */}
       {noteModel.conflict ? (
-        <div role="alert" className="notice notice-warning">
-          <p>{t.encounter.conflict}</p>
-          <button type="button" className="button button--primary" onClick={() => void noteModel.reload()}>
-            {t.encounter.reloadNote}
-          </button>
-        </div>
+        <InlineAlert role="alert" tone="warning" className="flex flex-col items-start gap-3">
+          <p>{t('conflict')}</p>
+          <Button variant="primary" size="sm" onClick={() => void noteModel.reload()}>
+            {t('reloadNote')}
+          </Button>
+        </InlineAlert>
       ) : null}
       {noteModel.actionProblem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(noteModel.actionProblem, t)}
-        </p>
+        <InlineAlert role="alert">{problemMessage(noteModel.actionProblem, messages)}</InlineAlert>
       ) : null}
       {note.sections.map((section) => (
-        <section key={section.key} className="note-section" aria-labelledby={`section-${section.key}`}>
-          <h3 id={`section-${section.key}`}>{section.title}</h3>
+        <section
+          key={section.key}
+          className="flex flex-col gap-1.5"
+          aria-labelledby={`section-${section.key}`}
+        >
+          <h3 id={`section-${section.key}`} className="m-0 text-base font-semibold text-primary-hover">
+            {section.title}
+          </h3>
           {section.items.length === 0 ? (
-            <p className="muted">—</p>
+            <p className="mb-0! text-muted">—</p>
           ) : (
-            <ul className="statements">
+            <ul className="m-0 flex list-none flex-col gap-1.5 p-0">
               {section.items.map((item) => (
                 <NoteStatement
                   key={item.id}
@@ -127,60 +154,78 @@ export function NoteReview({
         </section>
       ))}
       {signed ? (
-        <div className="signed-box">
-          <p className="signed-line">
-            {interpolate(t.encounter.signed, { date: formatDate(note.signedAt ?? note.updatedAt) })}
+        <div className="flex flex-col items-start gap-4 border-t border-border pt-4">
+          <p className="mb-0! font-semibold text-primary-hover">
+            {t('signed', { date: formatDate(note.signedAt ?? note.updatedAt) })}
           </p>
-          <a className="button button--primary" href={`/api/v1/encounters/${encounterId}/note.pdf`} download>
-            {t.encounter.downloadPdf}
-          </a>
-          <section aria-labelledby="addenda-title">
-            <h3 id="addenda-title">{t.encounter.addenda}</h3>
-            <ul className="addenda">
-              {note.addenda.map((item) => (
-                <li key={item.id}>
-                  <time className="muted">{formatDate(item.createdAt)}</time> {item.text}
-                </li>
-              ))}
-            </ul>
+          <Button asChild variant="primary" className="text-white! hover:text-white!">
+            <a href={`/api/v1/encounters/${encounterId}/note.pdf`} download>
+              {t('downloadPdf')}
+            </a>
+          </Button>
+          <section aria-labelledby="addenda-title" className="flex w-full flex-col gap-3">
+            <h3 id="addenda-title" className="m-0 text-base font-semibold">
+              {t('addenda')}
+            </h3>
+            {note.addenda.length > 0 ? (
+              <ul className="m-0 flex list-none flex-col gap-2 p-0">
+                {note.addenda.map((item) => (
+                  <li key={item.id} className="rounded-md bg-bg px-3 py-2">
+                    <time dateTime={item.createdAt} className="mr-2 text-sm text-muted">
+                      {formatDate(item.createdAt)}
+                    </time>
+                    {item.text}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <form
+              className="flex w-full flex-col items-start gap-2"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (addendum.trim())
-                  void noteModel.addAddendum(addendum.trim()).then((ok) => ok && setAddendum(''));
+                void addAddendum();
               }}
             >
-              <label htmlFor="addendum-text">{t.encounter.addendumLabel}</label>
-              <textarea
+              <Label htmlFor="addendum-text">{t('addendumLabel')}</Label>
+              <Textarea
                 id="addendum-text"
                 value={addendum}
                 onChange={(event) => setAddendum(event.target.value)}
               />
-              <button type="submit" className="button button--primary">
-                {t.encounter.addAddendum}
-              </button>
+              <Button type="submit" variant="primary">
+                {t('addAddendum')}
+              </Button>
             </form>
           </section>
         </div>
       ) : (
-        <div className="sign-box">
+        <div className="flex flex-col items-start gap-3 border-t border-border pt-4">
           {note.openFlags > 0 ? (
-            <p className="notice" id="open-flags">
-              {interpolate(t.encounter.openFlags, { count: String(note.openFlags) })}
-            </p>
+            <InlineAlert tone="warning" id="open-flags">
+              <p>{t('openFlags', { count: note.openFlags })}</p>
+            </InlineAlert>
           ) : null}
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void sign()}
-            disabled={signing || note.openFlags > 0 || busy}
-            aria-describedby={note.openFlags > 0 ? 'open-flags' : undefined}
-          >
-            {signing ? t.encounter.signing : t.encounter.sign}
-          </button>
-          <RegenerateNote encounter={encounter} disabled={busy} />
+          <div className="flex flex-wrap items-center gap-3">
+            <ConfirmDialog
+              trigger={
+                <Button
+                  variant="primary"
+                  disabled={signing || note.openFlags > 0 || busy}
+                  aria-describedby={note.openFlags > 0 ? 'open-flags' : undefined}
+                >
+                  {signing ? t('signing') : t('sign')}
+                </Button>
+              }
+              title={t('signConfirmTitle')}
+              description={t('signConfirm')}
+              confirmLabel={t('signConfirmYes')}
+              cancelLabel={common('cancel')}
+              onConfirm={() => void sign()}
+            />
+            <RegenerateNote encounter={encounter} disabled={busy} />
+          </div>
         </div>
       )}
-    </section>
+    </CardSection>
   );
 }

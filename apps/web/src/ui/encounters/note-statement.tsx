@@ -1,9 +1,13 @@
 'use client';
 
 import type { NoteView } from '@healthcare/core/notes/note-schemas';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { cn } from '../components/cn';
+import { Textarea } from '../components/textarea';
+import { Tooltip } from '../components/tooltip';
 import type { ItemChange } from './use-note';
 
 type Item = NoteView['sections'][number]['items'][number];
@@ -35,7 +39,7 @@ export function NoteStatement({
   onChange: (change: ItemChange) => Promise<boolean>;
   onEditing: (editing: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations('encounter');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(item.text);
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -71,88 +75,99 @@ export function NoteStatement({
 
   return (
     <li
-      className={openFlags.length > 0 ? 'statement statement-flagged' : 'statement'}
+      // The marker the statements are found by in tests; the look comes from the classes.
+      data-statement={item.id}
+      className={cn(
+        'rounded-md border border-transparent px-2.5 py-1.5 transition-colors hover:border-border hover:bg-bg focus-within:border-border focus-within:bg-bg',
+        openFlags.length > 0 && 'border-l-[3px] border-l-[#b26a00]',
+      )}
       onMouseEnter={highlight}
       onMouseLeave={clear}
       onFocus={highlight}
       onBlur={clear}
     >
       {editing ? (
-        <div className="statement-editor">
-          <label htmlFor={textId} className="visually-hidden">
-            {t.encounter.editLabel}
+        <div className="flex flex-col gap-2">
+          <label htmlFor={textId} className="sr-only">
+            {t('editLabel')}
           </label>
-          <textarea
+          <Textarea
             id={textId}
             ref={textarea}
             value={draft}
             rows={Math.max(2, Math.ceil(draft.length / 70))}
+            className="min-h-0"
             onChange={(event) => setDraft(event.target.value)}
           />
-          <div className="statement-actions">
-            <span className="muted" role="status">
-              {saveState === 'saving' ? t.encounter.saving : saveState === 'saved' ? t.encounter.saved : ''}
+          <div className="flex items-center justify-end gap-2">
+            <span className="text-sm text-muted" role="status">
+              {saveState === 'saving' ? t('saving') : saveState === 'saved' ? t('saved') : ''}
             </span>
-            <button
-              type="button"
-              className="button button--small"
+            <Button
+              size="sm"
               onClick={() => {
                 setEditing(false);
                 onEditing(false);
               }}
             >
-              {t.encounter.done}
-            </button>
+              {t('done')}
+            </Button>
           </div>
         </div>
       ) : (
         <p
-          className="statement-text"
+          className={cn('m-0! rounded-sm', playable && 'cursor-pointer')}
           tabIndex={0}
           onClick={playable ? () => onPlay?.(item.evidence) : undefined}
           aria-describedby={openFlags.length > 0 ? `${textId}-flags` : undefined}
         >
           {item.text}
-          <span className="visually-hidden">
+          <span className="sr-only">
             {' '}
-            (
-            {item.evidence.length > 0
-              ? interpolate(t.encounter.evidence, { count: String(item.evidence.length) })
-              : t.encounter.noEvidence}
-            )
+            ({item.evidence.length > 0 ? t('evidence', { count: item.evidence.length }) : t('noEvidence')})
           </span>
         </p>
       )}
       {openFlags.length > 0 ? (
-        <ul className="flags" id={`${textId}-flags`}>
+        <ul
+          className="m-0 mt-1.5 flex list-none flex-col gap-1 p-0 text-[0.9rem] text-[#5f3700]"
+          id={`${textId}-flags`}
+          aria-label={t('flags')}
+        >
           {openFlags.map((flag, index) => (
-            <li key={`${flag.kind}-${index}`} className="flag">
-              <span className="flag-message">{flag.message}</span>
+            <li key={`${flag.kind}-${index}`} className="flex flex-wrap items-center gap-2">
+              <Tooltip content={t(`flagHelp.${flag.kind}`)}>
+                {/* Focusable, so the explanation also opens from the keyboard. */}
+                <Badge tone="danger" tabIndex={0} className="cursor-help text-xs">
+                  <span aria-hidden="true">⚠</span>
+                  <span>{t(`flagKinds.${flag.kind}`)}</span>
+                </Badge>
+              </Tooltip>
+              <span>{flag.message}</span>
             </li>
           ))}
         </ul>
       ) : null}
       {(editable || playable) && !editing ? (
-        <div className="statement-actions">
+        <div className="mt-1.5 flex flex-wrap items-center justify-end gap-2">
           {playable ? (
-            <button type="button" className="button button--small" onClick={() => onPlay?.(item.evidence)}>
+            <Button size="sm" variant="ghost" onClick={() => onPlay?.(item.evidence)}>
               <span aria-hidden="true">▶ </span>
-              {interpolate(t.encounter.play, { time: evidenceStart ?? '' })}
-            </button>
+              {t('play', { time: evidenceStart ?? '' })}
+            </Button>
           ) : null}
           {editable ? (
-            <button type="button" className="button button--small" onClick={startEditing}>
-              {t.encounter.edit}
-            </button>
+            <Button size="sm" onClick={startEditing}>
+              {t('edit')}
+            </Button>
           ) : null}
           {editable && openFlags.length > 0 ? (
-            <button
-              type="button"
-              className="button button--small"
+            <Button
+              size="sm"
               onClick={() => void onChange({ sectionKey, itemId: item.id, acknowledgeFlags: true })}
             >
-              {t.encounter.acknowledge}
-            </button>
+              {t('acknowledge')}
+            </Button>
           ) : null}
         </div>
       ) : null}

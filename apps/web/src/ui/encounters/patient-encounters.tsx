@@ -1,14 +1,27 @@
 'use client';
 
-import type { EncounterList } from '@healthcare/core/encounters/encounter-schemas';
+import type { EncounterList, EncounterStatus } from '@healthcare/core/encounters/encounter-schemas';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { callApi } from '../api/call-api';
-import { useI18n } from '../i18n/i18n-provider';
+import { Badge } from '../components/badge';
+import { CardSection } from '../components/card';
+
+const tones: Record<EncounterStatus, 'neutral' | 'primary' | 'danger'> = {
+  created: 'neutral',
+  recording: 'primary',
+  transcribing: 'primary',
+  generating: 'primary',
+  ready: 'primary',
+  signed: 'neutral',
+  failed: 'danger',
+};
 
 /** The patient's encounters, newest first, each opening the encounter screen. */
 export function PatientEncounters({ patientId }: { patientId: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('encounterList');
+  const format = useFormatter();
   const [list, setList] = useState<EncounterList | undefined>();
 
   useEffect(() => {
@@ -19,24 +32,27 @@ export function PatientEncounters({ patientId }: { patientId: string }) {
     return () => controller.abort();
   }, [patientId]);
 
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section className="card" aria-labelledby="patient-encounters-title">
-      <h2 id="patient-encounters-title">{t.encounterList.title}</h2>
+    <CardSection className="flex flex-col gap-3" aria-labelledby="patient-encounters-title">
+      <h2 id="patient-encounters-title" className="mb-0!">
+        {t('title')}
+      </h2>
       {!list ? null : list.items.length === 0 ? (
-        <p className="muted">{t.encounterList.empty}</p>
+        <p className="mb-0! text-muted">{t('empty')}</p>
       ) : (
-        <ul className="encounter-list">
+        <ul className="m-0 flex list-none flex-col gap-2 p-0">
           {list.items.map((encounter) => (
-            <li key={encounter.id}>
-              <Link href={`/encounters/${encounter.id}`}>{format.format(new Date(encounter.createdAt))}</Link>{' '}
-              <span className={`status-badge status-${encounter.status}`}>
-                {t.encounterList.status[encounter.status]}
-              </span>
+            <li key={encounter.id} className="flex flex-wrap items-center gap-2">
+              <Link href={`/encounters/${encounter.id}`}>
+                {format.dateTime(new Date(encounter.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+              </Link>
+              <Badge tone={tones[encounter.status]} className="text-xs">
+                {t(`status.${encounter.status}`)}
+              </Badge>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </CardSection>
   );
 }

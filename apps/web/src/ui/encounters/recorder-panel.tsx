@@ -1,12 +1,16 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { InlineAlert } from '../components/inline-alert';
+import { Input } from '../components/input';
+import { Label } from '../components/label';
 import { formatClock } from './format-clock';
 import { useChunkUpload } from './use-chunk-upload';
 import { useRecorder } from './use-recorder';
@@ -19,7 +23,8 @@ export function RecorderPanel({
   encounter: Encounter;
   onEncounter: (encounter: Encounter) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations('encounter');
+  const messages = useMessages();
   const upload = useChunkUpload(encounter.id, onEncounter);
   // After a reload, chunks still in this browser come after those the server has: never reuse a number.
   const firstSeq = Math.max(encounter.audio.chunksReceived, upload.state.highestKeptSeq + 1);
@@ -53,90 +58,91 @@ export function RecorderPanel({
   };
 
   return (
-    <section className="card recorder" aria-labelledby="recorder-title">
-      <h2 id="recorder-title">{t.encounter.recorder}</h2>
-      <div className="recorder-controls">
+    <CardSection className="flex flex-col gap-4" aria-labelledby="recorder-title">
+      <h2 id="recorder-title" className="mb-0!">
+        {t('recorder')}
+      </h2>
+      <div className="flex flex-wrap items-center gap-3">
         {!active ? (
-          <button
-            type="button"
-            className="button button--primary button--record"
+          <Button
+            variant="primary"
             onClick={() => void recorder.start()}
             disabled={!canRecord || recorder.status === 'starting' || recorder.status === 'stopped'}
           >
-            <span className="record-dot" aria-hidden="true" /> {t.encounter.record}
-          </button>
+            <span className="size-3 rounded-full bg-white" aria-hidden="true" /> {t('record')}
+          </Button>
         ) : (
           <>
             {recorder.status === 'recording' ? (
-              <button type="button" className="button button--primary" onClick={() => void recorder.pause()}>
-                {t.encounter.pause}
-              </button>
+              <Button variant="primary" onClick={() => void recorder.pause()}>
+                {t('pause')}
+              </Button>
             ) : (
-              <button type="button" className="button button--primary" onClick={recorder.resume}>
-                {t.encounter.resume}
-              </button>
+              <Button variant="primary" onClick={recorder.resume}>
+                {t('resume')}
+              </Button>
             )}
-            <button type="button" className="button button--danger" onClick={() => void stop()}>
-              {t.encounter.stop}
-            </button>
+            <Button variant="danger" onClick={() => void stop()}>
+              {t('stop')}
+            </Button>
           </>
         )}
-        <span className="recorder-timer" aria-label={t.encounter.elapsed} role="timer">
+        <span className="text-2xl font-semibold tabular-nums" aria-label={t('elapsed')} role="timer">
           {formatClock(recorder.elapsedMs / 1000)}
         </span>
         <div
-          className="level-meter"
+          className="h-2.5 min-w-24 flex-1 overflow-hidden rounded-full border border-border bg-bg"
           role="meter"
-          aria-label={t.encounter.level}
+          aria-label={t('level')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(recorder.level * 100)}
         >
-          <div className="level-meter-fill" style={{ width: `${Math.round(recorder.level * 100)}%` }} />
+          <div
+            className="h-full bg-primary transition-[width] duration-75 ease-linear"
+            style={{ width: `${Math.round(recorder.level * 100)}%` }}
+          />
         </div>
       </div>
-      {recorder.status === 'failed' ? (
-        <p role="alert" className="form-error">
-          {t.encounter.micFailed}
-        </p>
-      ) : null}
-      <p className="muted upload-status" role="status">
-        {interpolate(t.encounter.uploaded, { count: String(upload.state.uploaded) })}
-        {upload.state.pending > 0
-          ? ` · ${interpolate(t.encounter.pending, { count: String(upload.state.pending) })}`
-          : null}
+      {recorder.status === 'failed' ? <InlineAlert role="alert">{t('micFailed')}</InlineAlert> : null}
+      <p className="mb-0! text-sm text-muted" role="status">
+        {t('uploaded', { count: upload.state.uploaded })}
+        {upload.state.pending > 0 ? ` · ${t('pending', { count: upload.state.pending })}` : null}
       </p>
       {upload.state.waitingForNetwork && upload.state.pending > 0 ? (
-        <p role="alert" className="notice">
-          {t.encounter.offline}
-        </p>
+        <InlineAlert role="alert" tone="warning">
+          {t('offline')}
+        </InlineAlert>
       ) : null}
       {upload.state.failure ? (
-        <p role="alert" className="form-error">
-          {interpolate(t.encounter.uploadFailed, { detail: problemMessage(upload.state.failure, t) })}
-        </p>
+        <InlineAlert role="alert">
+          {t('uploadFailed', { detail: problemMessage(upload.state.failure, messages) })}
+        </InlineAlert>
       ) : null}
       {encounter.status === 'created' && !active && recorder.status !== 'stopped' ? (
-        <div className="file-upload">
-          <label htmlFor="encounter-audio-file">{t.encounter.uploadFile}</label>
-          <input
+        <div className="flex flex-col gap-1.5 border-t border-border pt-4">
+          <Label htmlFor="encounter-audio-file">{t('uploadFile')}</Label>
+          <Input
             id="encounter-audio-file"
             type="file"
             accept="audio/*"
             disabled={sendingFile}
+            className="text-sm file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-border file:bg-bg file:px-3 file:py-1 file:font-medium file:text-text"
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file) void sendFile(file);
             }}
           />
-          {sendingFile ? <p role="status">{t.encounter.uploadingFile}</p> : null}
-          {fileProblem ? (
-            <p role="alert" className="form-error">
-              {problemMessage(fileProblem, t)}
+          {sendingFile ? (
+            <p role="status" className="mb-0! text-sm text-muted">
+              {t('uploadingFile')}
             </p>
+          ) : null}
+          {fileProblem ? (
+            <InlineAlert role="alert">{problemMessage(fileProblem, messages)}</InlineAlert>
           ) : null}
         </div>
       ) : null}
-    </section>
+    </CardSection>
   );
 }

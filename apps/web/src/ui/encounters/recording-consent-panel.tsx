@@ -1,12 +1,15 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiProblem, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { problemMessage } from '../forms/describe-problem';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { InlineAlert } from '../components/inline-alert';
 import { getDictionary, isLocale } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
 
 // Spanish encounters exist but the interface has no Spanish dictionary; the patient must still
 // hear the consent in the consultation's language.
@@ -29,7 +32,8 @@ export function RecordingConsentPanel({
   encounter: Encounter;
   onEncounter: (encounter: Encounter) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations('recordingConsent');
+  const messages = useMessages();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const wording = consentWordingFor(encounter.language);
@@ -51,25 +55,21 @@ export function RecordingConsentPanel({
   };
 
   return (
-    <section className="card consent" aria-labelledby="consent-title">
-      <h2 id="consent-title">{t.recordingConsent.title}</h2>
-      <p className="muted">{t.recordingConsent.instructions}</p>
-      <blockquote className="consent-wording" lang={encounter.language}>
+    <CardSection className="flex flex-col gap-4" aria-labelledby="consent-title">
+      <h2 id="consent-title" className="mb-0!">
+        {t('title')}
+      </h2>
+      <p className="mb-0! text-muted">{t('instructions')}</p>
+      <blockquote
+        className="m-0 border-l-4 border-primary bg-bg px-4 py-3 text-[1.05rem] leading-normal"
+        lang={encounter.language}
+      >
         {wording}
       </blockquote>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => void confirm()}
-        disabled={sending}
-      >
-        {sending ? t.recordingConsent.confirming : t.recordingConsent.confirm}
-      </button>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(problem, t)}
-        </p>
-      ) : null}
-    </section>
+      <Button variant="primary" className="self-start" onClick={() => void confirm()} disabled={sending}>
+        {sending ? t('confirming') : t('confirm')}
+      </Button>
+      {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+    </CardSection>
   );
 }

@@ -3,15 +3,30 @@
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import { encounterLanguages } from '@healthcare/core/encounters/encounter-schemas';
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
+import { useMessages, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { problemMessage } from '../forms/describe-problem';
-import { useI18n } from '../i18n/i18n-provider';
+import { Button } from '../components/button';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogTitle,
+  DialogTrigger,
+} from '../components/dialog';
+import { InlineAlert } from '../components/inline-alert';
+import { Label } from '../components/label';
+import { Select } from '../components/select';
+import { useToast } from '../components/toast';
 
 /**
  * Writes the note again from the same transcript, with another template or in another language.
- * The new version arrives through the encounter's event stream like the first one did.
+ * The new version arrives through the encounter's event stream like the first one did. The
+ * choices sit in a dialog, so the note under review keeps the room.
  */
 export function RegenerateNote({
   encounter,
@@ -20,8 +35,12 @@ export function RegenerateNote({
   encounter: Pick<Encounter, 'id' | 'template' | 'language'>;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
-  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const t = useTranslations('encounter');
+  const common = useTranslations('common');
+  const messages = useMessages();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [templates, setTemplates] = useState<TemplateView[] | undefined>();
   const [template, setTemplate] = useState(encounter.template);
   const [language, setLanguage] = useState<Encounter['language']>(encounter.language);
   const [sending, setSending] = useState(false);
@@ -43,6 +62,8 @@ export function RegenerateNote({
       await callApi('POST', `/encounters/${encodeURIComponent(encounter.id)}/note/regenerate`, {
         body: { template, language },
       });
+      setOpen(false);
+      toast({ title: t('regenerateStarted') });
     } catch (error) {
       if (!(error instanceof SessionExpired))
         setProblem(error instanceof ApiProblem ? error : unexpectedProblem(error));
@@ -50,63 +71,76 @@ export function RegenerateNote({
     setSending(false);
   };
 
+  // Until the list arrives, the encounter's own template is the one choice. The list leaves out
+  // archived templates: if the encounter's is one of them, another must be chosen.
+  const templateOptions = templates
+    ? templates.map((item) => ({ value: item.key, label: item.name }))
+    : [{ value: encounter.template, label: encounter.template }];
+  const templateArchived = templates !== undefined && !templates.some((item) => item.key === template);
+
   return (
-    <form
-      className="regenerate-box"
-      aria-labelledby="regenerate-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void regenerate();
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setProblem(undefined);
       }}
     >
-      <h3 id="regenerate-title">{t.encounter.regenerateTitle}</h3>
-      <p className="muted" id="regenerate-hint">
-        {t.encounter.regenerateHint}
-      </p>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(problem, t)}
-        </p>
-      ) : null}
-      <div className="form__row">
-        <div className="field">
-          <label htmlFor="regenerate-template">{t.encounter.regenerateTemplate}</label>
-          <select
-            id="regenerate-template"
-            value={template}
-            onChange={(event) => setTemplate(event.target.value)}
-          >
-            {templates.length === 0 ? <option value={encounter.template}>{encounter.template}</option> : null}
-            {templates.map((item) => (
-              <option key={item.key} value={item.key}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="regenerate-language">{t.encounter.regenerateLanguage}</label>
-          <select
-            id="regenerate-language"
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Encounter['language'])}
-          >
-            {encounterLanguages.map((code) => (
-              <option key={code} value={code}>
-                {t.encounter.noteLanguages[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="button"
-          disabled={disabled || sending}
-          aria-describedby="regenerate-hint"
+      <DialogTrigger asChild>
+        <Button disabled={disabled}>{t('regenerateOpen')}</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void regenerate();
+          }}
         >
-          {sending ? t.encounter.regenerating : t.encounter.regenerate}
-        </button>
-      </div>
-    </form>
+          <DialogTitle>{t('regenerateTitle')}</DialogTitle>
+          <DialogDescription>{t('regenerateHint')}</DialogDescription>
+          {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="regenerate-template">{t('regenerateTemplate')}</Label>
+              <Select
+                id="regenerate-template"
+                value={templateArchived ? '' : template}
+                onValueChange={setTemplate}
+                options={templateOptions}
+                placeholder={t('regenerateTemplatePlaceholder')}
+                aria-describedby={templateArchived ? 'regenerate-template-archived' : undefined}
+              />
+              {templateArchived ? (
+                <p id="regenerate-template-archived" className="mb-0! text-sm font-medium text-danger">
+                  {t('regenerateTemplateArchived')}
+                </p>
+              ) : null}
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="regenerate-language">{t('regenerateLanguage')}</Label>
+              <Select
+                id="regenerate-language"
+                value={language}
+                onValueChange={(value) => setLanguage(value as Encounter['language'])}
+                options={encounterLanguages.map((code) => ({
+                  value: code,
+                  label: t(`noteLanguages.${code}`),
+                }))}
+                placeholder={t(`noteLanguages.${encounter.language}`)}
+              />
+            </div>
+          </div>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button>{common('cancel')}</Button>
+            </DialogClose>
+            <Button type="submit" variant="primary" disabled={disabled || sending || templateArchived}>
+              {sending ? t('regenerating') : t('regenerate')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -1,16 +1,20 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
+import { useLocale, useMessages, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiProblem, SessionExpired } from '../api/api-problem';
 import { callApi } from '../api/call-api';
+import { Button } from '../components/button';
+import { InlineAlert } from '../components/inline-alert';
 import { problemMessage } from '../forms/describe-problem';
-import { useI18n } from '../i18n/i18n-provider';
 
 /** Starts an encounter in the reader's language and opens it, ready to record. */
 export function StartEncounterButton({ patientId }: { patientId: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('encounter');
+  const locale = useLocale();
+  const messages = useMessages();
   const router = useRouter();
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -31,19 +35,14 @@ export function StartEncounterButton({ patientId }: { patientId: string }) {
   };
 
   return (
-    <div className="start-encounter">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => void start()}
-        disabled={starting}
-      >
-        {starting ? t.encounter.starting : t.encounter.start}
-      </button>
+    <div className="flex flex-col items-start gap-3">
+      <Button variant="primary" onClick={() => void start()} disabled={starting}>
+        {starting ? t('starting') : t('start')}
+      </Button>
       {problem ? (
-        <p role="alert" className="form-error">
-          {t.encounter.startFailed} {problemMessage(problem, t)}
-        </p>
+        <InlineAlert role="alert">
+          {t('startFailed')} {problemMessage(problem, messages)}
+        </InlineAlert>
       ) : null}
     </div>
   );

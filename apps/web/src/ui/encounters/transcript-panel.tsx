@@ -1,8 +1,10 @@
 'use client';
 
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { CardSection } from '../components/card';
+import { cn } from '../components/cn';
 import { formatClock } from './format-clock';
 
 type Segment = EncounterTranscript['segments'][number];
@@ -17,39 +19,49 @@ export function TranscriptPanel({
   highlighted: ReadonlySet<string>;
   busy: boolean;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations('encounter');
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    const first = list.current?.querySelector('.segment-evidence');
+    const first = list.current?.querySelector('[data-evidence]');
     first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [highlighted]);
 
   return (
-    <section className="card transcript" aria-labelledby="transcript-title">
-      <h2 id="transcript-title">{t.encounter.transcript}</h2>
+    <CardSection className="flex flex-col gap-3" aria-labelledby="transcript-title">
+      <h2 id="transcript-title" className="mb-0!">
+        {t('transcript')}
+      </h2>
       {segments.length === 0 ? (
-        <p className="muted">{busy ? t.encounter.transcribing : t.encounter.transcriptEmpty}</p>
+        <p className="mb-0! text-muted">{busy ? t('transcribing') : t('transcriptEmpty')}</p>
       ) : (
-        <ol className="segments" ref={list} aria-live="polite">
-          {segments.map((segment) => (
-            <li
-              key={segment.id}
-              data-segment-id={segment.id}
-              className={highlighted.has(segment.id) ? 'segment segment-evidence' : 'segment'}
-            >
-              <time className="segment-time">{formatClock(segment.start)}</time>
-              {segment.speaker ? <span className="segment-speaker">{segment.speaker}:</span> : null}
-              <span className="segment-text">{segment.text}</span>
-            </li>
-          ))}
+        <ol className="m-0 max-h-112 list-none overflow-y-auto p-0" ref={list} aria-live="polite">
+          {segments.map((segment) => {
+            const evidence = highlighted.has(segment.id);
+            return (
+              <li
+                key={segment.id}
+                data-segment-id={segment.id}
+                // The marker the evidence highlight is found by, in this component and in tests.
+                data-evidence={evidence ? '' : undefined}
+                className={cn(
+                  'flex gap-2.5 rounded-md border-l-[3px] px-2 py-1 transition-colors',
+                  evidence ? 'border-l-[#8a6d00] bg-[#fff3c4]' : 'border-l-transparent',
+                )}
+              >
+                <time className="pt-0.5 text-sm text-muted tabular-nums">{formatClock(segment.start)}</time>
+                {segment.speaker ? <span className="font-semibold">{segment.speaker}:</span> : null}
+                <span>{segment.text}</span>
+              </li>
+            );
+          })}
         </ol>
       )}
       {busy && segments.length > 0 ? (
-        <p className="muted" role="status">
-          {t.encounter.transcribing}
+        <p className="mb-0! text-muted" role="status">
+          {t('transcribing')}
         </p>
       ) : null}
-    </section>
+    </CardSection>
   );
 }

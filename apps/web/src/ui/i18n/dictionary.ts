@@ -3,6 +3,8 @@ import { ptBR } from './pt-BR';
 
 /** Portuguese is the reference: a locale missing a key, or adding one, fails the type check. */
 export type Dictionary = typeof ptBR;
+/** The same objects as next-intl's messages: ICU syntax, `{name}` arguments. */
+export type Messages = Dictionary;
 
 export const locales = ['pt-BR', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -17,6 +17,8 @@ export const noteTemplates = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when an admin archives it: no new note starts from it; those already using it go on. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (table) => [unique('note_templates_clinic_key_unique').on(table.clinicId, table.key)],
 );

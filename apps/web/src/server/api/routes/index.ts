@@ -42,10 +42,12 @@ import { getNotePdfRoute } from './notes/get-note-pdf.route';
 import { regenerateNoteRoute } from './notes/regenerate-note.route';
 import { signNoteRoute } from './notes/sign-note.route';
 import { updateNoteRoute } from './notes/update-note.route';
+import { archiveTemplateRoute } from './templates/archive-template.route';
 import { createTemplateRoute } from './templates/create-template.route';
 import { deleteTemplateRoute } from './templates/delete-template.route';
 import { getTemplateRoute } from './templates/get-template.route';
 import { listTemplatesRoute } from './templates/list-templates.route';
+import { restoreTemplateRoute } from './templates/restore-template.route';
 import { updateTemplateRoute } from './templates/update-template.route';
 
 /** Every /api/v1 endpoint. The router, the OpenAPI document and its coverage test all read this list. */
@@ -87,6 +89,8 @@ export const apiRoutes = [
   createTemplateRoute,
   updateTemplateRoute,
   deleteTemplateRoute,
+  archiveTemplateRoute,
+  restoreTemplateRoute,
   uploadDocumentRoute,
   listPatientDocumentsRoute,
   getDocumentContentRoute,

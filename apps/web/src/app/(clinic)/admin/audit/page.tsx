@@ -1,14 +1,14 @@
+import { getTranslations } from 'next-intl/server';
 import { AuditLog } from '../../../../ui/admin/audit-log';
-import { getRequestDictionary } from '../../../../ui/i18n/request-locale';
 import { localizedTitle } from '../../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.admin.auditTitle);
 
 export default async function AdminAuditPage() {
-  const t = await getRequestDictionary();
+  const t = await getTranslations('admin');
   return (
     <>
-      <h1>{t.admin.auditTitle}</h1>
+      <h1>{t('auditTitle')}</h1>
       <AuditLog />
     </>
   );

@@ -20,9 +20,14 @@ const { api, testApp, state } = useAiPipelineApp();
 const waitFor = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
 const said = (text: string) => ({ kind: 'ok' as const, text: () => text });
 
-/** Records two live chunks with the given words, completes, and waits for the note. */
-async function recordConsultation(token: string, patientId: string, words: string[]) {
-  const encounterId = await createEncounter(api, token, patientId);
+/** Records live chunks with the given words and completes; the encounter is a new one unless given. */
+async function recordConsultation(
+  token: string,
+  patientId: string,
+  words: string[],
+  existingEncounterId?: string,
+) {
+  const encounterId = existingEncounterId ?? (await createEncounter(api, token, patientId));
   state.stt.enqueue(...words.map(said));
   for (const [seq] of words.entries()) {
     // One at a time, so each transcription consumes its own scripted words.
@@ -326,6 +331,36 @@ describe('from recording to signed note', () => {
     await finalize.handle({ clinicId: session.clinic.id, encounterId });
     expect((await api.get(`/api/v1/encounters/${encounterId}`, token)).body.status).toBe('ready');
     expect(state.llm.requests.length).toBe(requestsBefore);
+  });
+
+  it('should write the note of an encounter whose template was archived since, and not write it again with it', async () => {
+    const { token, patientId } = await clinicWithPatient(api);
+    const followUp = {
+      key: 'retorno',
+      name: 'Retorno',
+      sections: [{ key: 'evolucao', title: 'Evolução', instructions: 'Como o paciente evoluiu.' }],
+    };
+    expect((await api.post('/api/v1/templates', followUp, token)).status).toBe(201);
+    const started = await createEncounter(api, token, patientId, { template: 'retorno' });
+    expect((await api.post('/api/v1/templates/retorno/archive', {}, token)).status).toBe(200);
+
+    const encounterId = await recordConsultation(token, patientId, ['Melhorou da tosse.'], started);
+    await waitForStatus(token, encounterId, 'ready');
+    const note = (await noteOf(token, encounterId)).body;
+    expect(note).toMatchObject({ template: 'retorno' });
+    expect(note.sections.map((section: { key: string }) => section.key)).toEqual(['evolucao']);
+
+    const again = await api.post(`/api/v1/encounters/${encounterId}/note/regenerate`, {}, token);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('archived');
+    const other = await api.post(
+      `/api/v1/encounters/${encounterId}/note/regenerate`,
+      { template: 'soap' },
+      token,
+    );
+    expect(other.status).toBe(202);
+    await waitForStatus(token, encounterId, 'ready');
+    expect((await noteOf(token, encounterId)).body).toMatchObject({ version: 2, template: 'soap' });
   });
 
   it('should fail clearly when the model keeps answering nonsense, and recover with retry', async () => {

@@ -6,7 +6,7 @@ import { noContent } from '../../../http/responses';
 export const deleteTemplateRoute = defineRoute({
   method: 'DELETE',
   path: '/templates/{key}',
-  summary: 'Delete a clinic template (admins); notes already written keep their sections',
+  summary: 'Delete a clinic template no encounter has used (admins); archive one that is in use',
   tag: 'templates',
   auth: 'user',
   roles: ['admin'],
@@ -15,7 +15,7 @@ export const deleteTemplateRoute = defineRoute({
     204: { description: 'Deleted' },
     403: { description: 'Only admins manage templates' },
     404: { description: 'No such template in your clinic' },
-    409: { description: 'Built-in templates cannot be deleted' },
+    409: { description: 'Built-in templates cannot be deleted; one in use must be archived instead' },
   },
   async handle({ app, actor, params }) {
     await deleteTemplate(app.db, actor, params.key);

@@ -1,0 +1,17 @@
+import { getRequestConfig } from 'next-intl/server';
+import { getDictionary } from './dictionary';
+import { getRequestLocale } from './request-locale';
+
+/**
+ * next-intl's per-request configuration (named in next.config.ts). No locale in the URL: the
+ * `hc_locale` cookie chooses, Portuguese until one is chosen.
+ */
+export default getRequestConfig(async () => {
+  const locale = await getRequestLocale();
+  return {
+    locale,
+    messages: getDictionary(locale),
+    // The server's zone (TZ), sent to the browser too, so server and client render the same times.
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+});
