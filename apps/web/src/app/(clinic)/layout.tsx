@@ -11,7 +11,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
   return (
     <SessionProvider>
       <AppHeader />
-      <main className="app-main">{children}</main>
+      <main className="app-main mx-auto max-w-300 px-4 pt-8 pb-16 sm:px-6">{children}</main>
     </SessionProvider>
   );
 }
