@@ -8,6 +8,7 @@ import '../screens.css';
 /** Every page that shows clinic data: signed-in readers only, under the app header. */
 export default async function ClinicLayout({ children }: { children: ReactNode }) {
   if (!(await hasSessionCookie())) redirect('/login');
+  // `app-main` still spaces the cards of the screens on legacy.css (encounters).
   return (
     <SessionProvider>
       <AppHeader />

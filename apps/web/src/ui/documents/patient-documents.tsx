@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { Button, buttonClasses } from '../components/button';
+import { buttonClasses } from '../components/button';
 import { CardSection } from '../components/card';
 import { cn } from '../components/cn';
 import { ErrorNotice } from '../forms/form-message';
@@ -119,9 +119,13 @@ export function PatientDocuments({ patientId }: { patientId: string }) {
             >
               {/* Text and other types never open inline (the server sends them as attachments). */}
               {previewable(document) ? (
-                <Button variant="ghost" size="sm" className="-ml-3" onClick={() => setPreview(document)}>
+                <button
+                  type="button"
+                  className="cursor-pointer text-left font-medium break-all text-primary underline underline-offset-2 hover:text-primary-hover"
+                  onClick={() => setPreview(document)}
+                >
                   {document.fileName}
-                </Button>
+                </button>
               ) : (
                 <a href={`/api/v1/documents/${document.id}/content`}>{document.fileName}</a>
               )}

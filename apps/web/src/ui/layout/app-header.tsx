@@ -46,7 +46,7 @@ export function AppHeader() {
           </>
         ) : null}
       </nav>
-      <div className="flex items-center gap-1">
+      <div className="ml-auto flex items-center gap-1">
         <LanguageMenu />
         <AccountMenu />
       </div>

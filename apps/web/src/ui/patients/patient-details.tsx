@@ -30,27 +30,29 @@ export function PatientDetails({ id }: { id: string }) {
       ) : state.status === 'failed' ? (
         <LoadFailure problem={state.problem} />
       ) : (
-        <div className="flex flex-col gap-6">
+        <>
           <PageHeading
             title={state.patient.name}
             actions={
               session?.user.role !== 'staff' ? <StartEncounterButton patientId={state.patient.id} /> : null
             }
           />
-          {session?.user.role !== 'staff' ? <PatientEncounters patientId={state.patient.id} /> : null}
-          <PatientDocuments patientId={state.patient.id} />
-          <CardSection aria-labelledby="patient-details-title">
-            <h2 id="patient-details-title" className="mb-4">
-              {t('editTitle')}
-            </h2>
-            <EditPatientForm patient={state.patient} onSaved={replace} />
-          </CardSection>
-          {session?.user.role === 'admin' ? (
-            <div className="border-t border-border pt-6">
-              <DeletePatientButton patient={state.patient} />
-            </div>
-          ) : null}
-        </div>
+          <div className="flex flex-col gap-6">
+            {session?.user.role !== 'staff' ? <PatientEncounters patientId={state.patient.id} /> : null}
+            <PatientDocuments patientId={state.patient.id} />
+            <CardSection aria-labelledby="patient-details-title">
+              <h2 id="patient-details-title" className="mb-4">
+                {t('editTitle')}
+              </h2>
+              <EditPatientForm patient={state.patient} onSaved={replace} />
+            </CardSection>
+            {session?.user.role === 'admin' ? (
+              <div className="border-t border-border pt-6">
+                <DeletePatientButton patient={state.patient} />
+              </div>
+            ) : null}
+          </div>
+        </>
       )}
     </>
   );
