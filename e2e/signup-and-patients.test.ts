@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './launch-chromium';
+import { fitsTheWidth, seriousViolations } from './page-checks';
 import { afterAll, beforeAll, describe, expect, inject, test, type TestContext } from 'vitest';
 import { startWebServer, type WebServer } from './start-web-server';
 
@@ -44,7 +45,7 @@ async function openBrowser(
 
 describe('the web app', () => {
   test(
-    'should let a new clinic sign up, register a patient, find them without accents, edit them and log out',
+    'should let a new clinic sign up, register a patient, find them without accents, edit and delete them and log out',
     async (context) => {
       const { page, browserContext, pageErrors } = await openBrowser(context, 'pt-BR');
 
@@ -73,7 +74,11 @@ describe('the web app', () => {
       await page.getByRole('link', { name: 'Novo paciente' }).click();
       await page.getByLabel('Nome completo').fill('João Conceição');
       await page.getByLabel('Data de nascimento').fill('2999-01-01');
-      await page.getByLabel('Sexo').selectOption({ label: 'Masculino' });
+      // A Radix select: a combobox button named by its label, with a listbox of options.
+      await page.getByLabel('Sexo').click();
+      await page.getByRole('option', { name: 'Masculino' }).click();
+      expect(await page.getByLabel('Sexo').textContent()).toContain('Masculino');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Cadastrar paciente' }).click();
 
       // The API's field error, in Portuguese, tied to its field.
@@ -99,14 +104,40 @@ describe('the web app', () => {
       await page.getByRole('heading', { name: 'João Conceição' }).waitFor();
       await page.getByLabel('Telefone').fill('+55 11 91234-5678');
       await page.getByRole('button', { name: 'Salvar alterações' }).click();
-      await page.getByRole('status').getByText('Alterações salvas.').waitFor();
+      // Confirmed in a toast, announced to screen readers.
+      await page
+        .getByRole('region', { name: /Notificações/ })
+        .getByText('Alterações salvas.')
+        .waitFor();
 
       // Without its 15-minute access cookie the page renews the session from the refresh cookie.
       await browserContext.clearCookies({ name: 'hc_access' });
       await page.reload();
       expect(await page.getByLabel('Telefone').inputValue()).toBe('+55 11 91234-5678');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 768, height: 1024 });
+      expect(await fitsTheWidth(page)).toBe(true);
 
-      await page.getByRole('button', { name: 'Sair' }).click();
+      // Deleting asks first: Escape backs out with focus on the button again, then confirm.
+      const deleteButton = page.getByRole('button', { name: 'Excluir paciente' });
+      await deleteButton.click();
+      const confirmation = page.getByRole('alertdialog', { name: 'Excluir paciente' });
+      await confirmation.getByText('Excluir João Conceição e todo o seu prontuário?').waitFor();
+      await page.keyboard.press('Escape');
+      await confirmation.waitFor({ state: 'detached' });
+      expect(await deleteButton.evaluate((button) => button === document.activeElement)).toBe(true);
+      await deleteButton.click();
+      await confirmation.getByRole('button', { name: 'Sim, excluir' }).click();
+      await page
+        .getByRole('region', { name: /Notificações/ })
+        .getByText('O prontuário de João Conceição foi excluído.')
+        .waitFor();
+      await page.getByRole('link', { name: 'Maria Silva' }).waitFor();
+      expect(await page.getByRole('link', { name: 'João Conceição' }).count()).toBe(0);
+
+      // The account menu holds the way out.
+      await page.getByRole('button', { name: /Dra\. Ana Lima/ }).click();
+      await page.getByRole('menuitem', { name: 'Sair' }).click();
       await page.waitForURL('**/login');
       await page.getByRole('heading', { name: 'Entrar' }).waitFor();
 
@@ -127,14 +158,21 @@ describe('the web app', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
       await page.getByRole('heading', { name: 'Entrar' }).waitFor();
 
-      await page.getByRole('button', { name: 'English' }).click();
+      // The language menu: a menu button, then a radio item per language.
+      await page.getByRole('button', { name: 'Idioma: Português' }).click();
+      await page.getByRole('menuitemradio', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await page.getByLabel('Password').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
       await page.reload();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      await page.getByRole('button', { name: 'Language: English' }).click();
+      expect(await page.getByRole('menuitemradio', { name: 'English' }).getAttribute('aria-checked')).toBe(
+        'true',
+      );
+      await page.keyboard.press('Escape');
+      expect(await seriousViolations(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
     },
     flowTimeoutMs,

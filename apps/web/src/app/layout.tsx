@@ -4,10 +4,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ToastProvider } from '../ui/components/toast';
 import { TooltipProvider } from '../ui/components/tooltip';
+import { BrowserTimeZone } from '../ui/i18n/browser-time-zone';
 import { getDictionary } from '../ui/i18n/dictionary';
 import { I18nProvider } from '../ui/i18n/i18n-provider';
 import './globals.css';
-import './legacy.css';
 
 export const metadata: Metadata = {
   title: 'HealthCare',
@@ -25,13 +25,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         {/* Locale, messages and time zone come from src/ui/i18n/request.ts. */}
         <NextIntlClientProvider>
-          <I18nProvider locale={locale} dictionary={getDictionary(locale)}>
-            <TooltipProvider>
-              <ToastProvider label={t('notifications')} closeLabel={t('close')}>
-                {children}
-              </ToastProvider>
-            </TooltipProvider>
-          </I18nProvider>
+          <BrowserTimeZone>
+            <I18nProvider locale={locale} dictionary={getDictionary(locale)}>
+              <TooltipProvider>
+                <ToastProvider
+                  regionLabel={t('notifications')}
+                  toastLabel={t('notification')}
+                  closeLabel={t('close')}
+                >
+                  {children}
+                </ToastProvider>
+              </TooltipProvider>
+            </I18nProvider>
+          </BrowserTimeZone>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,17 +1,18 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getRequestDictionary } from '../ui/i18n/request-locale';
+import { Card } from '../ui/components/card';
 import { PublicShell } from '../ui/layout/public-shell';
 
 export default async function NotFound() {
-  const t = await getRequestDictionary();
+  const t = await getTranslations('notFound');
   return (
     <PublicShell>
-      <section className="card card--narrow">
-        <h1>{t.notFound.title}</h1>
+      <Card className="w-full max-w-md">
+        <h1 className="mb-4">{t('title')}</h1>
         <p>
-          <Link href="/">{t.notFound.home}</Link>
+          <Link href="/">{t('home')}</Link>
         </p>
-      </section>
+      </Card>
     </PublicShell>
   );
 }

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '../../ui/layout/app-header';
 import { hasSessionCookie } from '../../ui/session/has-session-cookie';
 import { SessionProvider } from '../../ui/session/session-provider';
-import '../screens.css';
 
 /** Every page that shows clinic data: signed-in readers only, under the app header. */
 export default async function ClinicLayout({ children }: { children: ReactNode }) {
@@ -11,7 +10,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
   return (
     <SessionProvider>
       <AppHeader />
-      <main className="app-main">{children}</main>
+      <main className="mx-auto max-w-300 px-4 pt-8 pb-16 sm:px-6">{children}</main>
     </SessionProvider>
   );
 }

@@ -1,19 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
+import { Button } from '../components/button';
 import { FormError } from '../forms/form-message';
 import { TextField } from '../forms/text-field';
 import { useFormSubmission } from '../forms/use-form-submission';
-import { useI18n } from '../i18n/i18n-provider';
 
 const fields = ['email', 'password'] as const;
 
 export function LoginForm() {
-  const { t } = useI18n();
+  const t = useTranslations('login');
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -23,7 +24,7 @@ export function LoginForm() {
       await callApi('POST', '/auth/login', { body: { email, password } });
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 401) {
-        throw new ApiProblem(401, t.login.badCredentials, error.type);
+        throw new ApiProblem(401, t('badCredentials'), error.type);
       }
       throw error;
     }
@@ -32,12 +33,12 @@ export function LoginForm() {
   });
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
       <FormError message={message} />
       <TextField
         name="email"
         type="email"
-        label={t.login.email}
+        label={t('email')}
         autoComplete="username"
         required
         value={email}
@@ -47,18 +48,18 @@ export function LoginForm() {
       <TextField
         name="password"
         type="password"
-        label={t.login.password}
+        label={t('password')}
         autoComplete="current-password"
         required
         value={password}
         onValueChange={setPassword}
         error={fieldErrors.password}
       />
-      <button type="submit" className="button button--primary" disabled={submitting}>
-        {submitting ? t.login.submitting : t.login.submit}
-      </button>
-      <p className="form__aside">
-        {t.login.noAccount} <Link href="/signup">{t.login.signUpLink}</Link>
+      <Button type="submit" variant="primary" disabled={submitting}>
+        {submitting ? t('submitting') : t('submit')}
+      </Button>
+      <p className="text-[0.95rem] text-muted">
+        {t('noAccount')} <Link href="/signup">{t('signUpLink')}</Link>
       </p>
     </form>
   );

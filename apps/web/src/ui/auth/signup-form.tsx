@@ -1,19 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '../api/call-api';
+import { Button } from '../components/button';
 import { FormError } from '../forms/form-message';
 import { TextField } from '../forms/text-field';
 import { useFormSubmission } from '../forms/use-form-submission';
-import { useI18n } from '../i18n/i18n-provider';
 
 const fields = ['clinicName', 'name', 'email', 'password'] as const;
 type SignupValues = Record<(typeof fields)[number], string>;
 
 export function SignupForm() {
-  const { t } = useI18n();
+  const t = useTranslations('signup');
   const router = useRouter();
   const [values, setValues] = useState<SignupValues>({ clinicName: '', name: '', email: '', password: '' });
   const setField = (field: keyof SignupValues) => (value: string) =>
@@ -27,15 +28,15 @@ export function SignupForm() {
       return 'navigating';
     },
     // Only a new password has a minimum length; at login "too short" just means empty.
-    { password: { too_small: t.signup.passwordTooShort } },
+    { password: { too_small: t('passwordTooShort') } },
   );
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
       <FormError message={message} />
       <TextField
         name="clinicName"
-        label={t.signup.clinicName}
+        label={t('clinicName')}
         autoComplete="organization"
         required
         value={values.clinicName}
@@ -44,7 +45,7 @@ export function SignupForm() {
       />
       <TextField
         name="name"
-        label={t.signup.name}
+        label={t('name')}
         autoComplete="name"
         required
         value={values.name}
@@ -54,7 +55,7 @@ export function SignupForm() {
       <TextField
         name="email"
         type="email"
-        label={t.signup.email}
+        label={t('email')}
         autoComplete="email"
         required
         value={values.email}
@@ -64,20 +65,20 @@ export function SignupForm() {
       <TextField
         name="password"
         type="password"
-        label={t.signup.password}
+        label={t('password')}
         autoComplete="new-password"
         required
         minLength={12}
-        hint={t.signup.passwordHint}
+        hint={t('passwordHint')}
         value={values.password}
         onValueChange={setField('password')}
         error={fieldErrors.password}
       />
-      <button type="submit" className="button button--primary" disabled={submitting}>
-        {submitting ? t.signup.submitting : t.signup.submit}
-      </button>
-      <p className="form__aside">
-        {t.signup.haveAccount} <Link href="/login">{t.signup.logInLink}</Link>
+      <Button type="submit" variant="primary" disabled={submitting}>
+        {submitting ? t('submitting') : t('submit')}
+      </Button>
+      <p className="text-[0.95rem] text-muted">
+        {t('haveAccount')} <Link href="/login">{t('logInLink')}</Link>
       </p>
     </form>
   );

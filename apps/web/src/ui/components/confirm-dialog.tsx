@@ -3,6 +3,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
 import { buttonClasses } from './button';
+import { cn } from './cn';
 import { dialogPanelClasses, overlayClasses } from './dialog';
 
 interface ConfirmDialogProps {
@@ -37,7 +38,7 @@ export function ConfirmDialog({
       <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClasses} />
-        <AlertDialog.Content className={dialogPanelClasses}>
+        <AlertDialog.Content className={cn(dialogPanelClasses, 'max-w-lg')}>
           <AlertDialog.Title className="m-0 text-lg font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="m-0 text-muted">{description}</AlertDialog.Description>
           <div className="flex flex-wrap justify-end gap-3">

@@ -24,12 +24,15 @@ const successDurationMs = 6000;
  * to screen readers, paused while hovered or focused, closable with Escape or its button.
  */
 export function ToastProvider({
-  label,
+  regionLabel,
+  toastLabel,
   closeLabel,
   children,
 }: {
-  /** Names the notifications region, e.g. "Notifications". */
-  label: string;
+  /** Names the notifications region, e.g. "Notifications"; F8 (announced with it) moves there. */
+  regionLabel: string;
+  /** Read before each toast's text, e.g. "Notification". */
+  toastLabel: string;
   closeLabel: string;
   children: ReactNode;
 }) {
@@ -43,7 +46,7 @@ export function ToastProvider({
 
   return (
     <ToastContext value={show}>
-      <ToastPrimitive.Provider label={label} duration={successDurationMs}>
+      <ToastPrimitive.Provider label={toastLabel} duration={successDurationMs}>
         {children}
         {toasts.map((toast) => (
           <ToastPrimitive.Root
@@ -76,7 +79,10 @@ export function ToastProvider({
             </ToastPrimitive.Close>
           </ToastPrimitive.Root>
         ))}
-        <ToastPrimitive.Viewport className="fixed right-0 bottom-0 z-50 m-0 flex w-full max-w-sm list-none flex-col gap-3 p-4 outline-none" />
+        <ToastPrimitive.Viewport
+          label={`${regionLabel} ({hotkey})`}
+          className="fixed right-0 bottom-0 z-50 m-0 flex w-full max-w-sm list-none flex-col gap-3 p-4 outline-none"
+        />
       </ToastPrimitive.Provider>
     </ToastContext>
   );

@@ -1,15 +1,22 @@
 'use client';
 
 import type { PatientDocument } from '@healthcare/core/documents/document-schemas';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
-import { useI18n } from '../i18n/i18n-provider';
+import { buttonClasses } from '../components/button';
+import { CardSection } from '../components/card';
+import { cn } from '../components/cn';
+import { ErrorNotice } from '../forms/form-message';
+import { useProblemMessage } from '../forms/use-problem-message';
+import { DocumentPreview } from './document-preview';
 
 /** The patient's documents: drop files (or choose them) to upload, open one to preview it. */
 export function PatientDocuments({ patientId }: { patientId: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('documents');
+  const format = useFormatter();
+  const problemMessage = useProblemMessage();
   const [documents, setDocuments] = useState<PatientDocument[]>([]);
   const [dragging, setDragging] = useState(false);
   const [uploading, setUploading] = useState(0);
@@ -48,16 +55,17 @@ export function PatientDocuments({ patientId }: { patientId: string }) {
     await load();
   };
 
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const sizes = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const contentUrl = (document: PatientDocument) =>
-    `/api/v1/documents/${document.id}/content?disposition=inline`;
-
   return (
-    <section className="card" aria-labelledby="patient-documents-title">
-      <h2 id="patient-documents-title">{t.documents.title}</h2>
+    <CardSection aria-labelledby="patient-documents-title">
+      <h2 id="patient-documents-title" className="mb-4">
+        {t('title')}
+      </h2>
+      {/* `drop-zone` names the target for the e2e tests, which drop files on it. */}
       <div
-        className={dragging ? 'drop-zone drop-zone-active' : 'drop-zone'}
+        className={cn(
+          'drop-zone flex flex-col items-center gap-2 rounded-card border-2 border-dashed px-4 py-6 text-center transition-colors focus-within:border-primary',
+          dragging ? 'border-primary bg-primary-soft' : 'border-border bg-bg',
+        )}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);
@@ -69,13 +77,20 @@ export function PatientDocuments({ patientId }: { patientId: string }) {
           void upload([...event.dataTransfer.files]);
         }}
       >
-        <p>{t.documents.dropHere}</p>
-        <label htmlFor="patient-document-file" className="button">
-          {t.documents.choose}
+        <p>{t('dropHere')}</p>
+        {/* The label is the visible button; the file input stays in the tab order, visually hidden. */}
+        <label
+          htmlFor="patient-document-file"
+          className={cn(
+            buttonClasses('secondary'),
+            'has-[+input:focus-visible]:outline-3 has-[+input:focus-visible]:outline-focus',
+          )}
+        >
+          {t('choose')}
         </label>
         <input
           id="patient-document-file"
-          className="visually-hidden"
+          className="sr-only"
           type="file"
           multiple
           accept="application/pdf,image/png,image/jpeg,image/webp,text/plain"
@@ -85,51 +100,45 @@ export function PatientDocuments({ patientId }: { patientId: string }) {
             void upload(files);
           }}
         />
-        <p className="muted">{t.documents.accepted}</p>
+        <p className="text-sm text-muted">{t('accepted')}</p>
       </div>
-      {uploading > 0 ? <p role="status">{t.documents.uploading}</p> : null}
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problemMessage(problem, t)}
+      {uploading > 0 ? (
+        <p role="status" className="mt-3">
+          {t('uploading')}
         </p>
       ) : null}
+      {problem ? <ErrorNotice className="mt-3">{problemMessage(problem)}</ErrorNotice> : null}
       {documents.length === 0 ? (
-        <p className="muted">{t.documents.empty}</p>
+        <p className="mt-4 text-muted">{t('empty')}</p>
       ) : (
-        <ul className="document-list">
+        <ul className="mt-4 flex flex-col divide-y divide-border">
           {documents.map((document) => (
-            <li key={document.id}>
+            <li
+              key={document.id}
+              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2"
+            >
               {/* Text and other types never open inline (the server sends them as attachments). */}
               {previewable(document) ? (
-                <button type="button" className="button button--small" onClick={() => setPreview(document)}>
+                <button
+                  type="button"
+                  className="cursor-pointer text-left font-medium break-all text-primary underline underline-offset-2 hover:text-primary-hover"
+                  onClick={() => setPreview(document)}
+                >
                   {document.fileName}
                 </button>
               ) : (
                 <a href={`/api/v1/documents/${document.id}/content`}>{document.fileName}</a>
-              )}{' '}
-              <span className="muted">
-                {format.format(new Date(document.createdAt))} · {sizes.format(document.bytes / 1024)} KB
+              )}
+              <span className="text-sm text-muted">
+                {format.dateTime(new Date(document.createdAt), { dateStyle: 'medium' })} ·{' '}
+                {format.number(document.bytes / 1024, { maximumFractionDigits: 1 })} KB
               </span>
             </li>
           ))}
         </ul>
       )}
-      {preview ? (
-        <figure className="document-preview">
-          <figcaption>
-            {preview.fileName} <a href={`/api/v1/documents/${preview.id}/content`}>{t.documents.download}</a>{' '}
-            <button type="button" className="button button--small" onClick={() => setPreview(undefined)}>
-              {t.documents.closePreview}
-            </button>
-          </figcaption>
-          {preview.mimeType.startsWith('image/') ? (
-            <img src={contentUrl(preview)} alt={preview.fileName} />
-          ) : (
-            <iframe src={contentUrl(preview)} title={preview.fileName} />
-          )}
-        </figure>
-      ) : null}
-    </section>
+      <DocumentPreview document={preview} onClose={() => setPreview(undefined)} />
+    </CardSection>
   );
 }
 

@@ -1,8 +1,14 @@
-import type { Dictionary } from '../i18n/dictionary';
 import type { ApiProblem, FieldProblem } from '../api/api-problem';
+import type { Dictionary } from '../i18n/dictionary';
 
-/** Messages a form gives for some codes of its own fields, ahead of the dictionary's: field → code → text. */
+/** Messages a form gives for some codes of its own fields, ahead of the shared ones: field → code → text. */
 export type FieldMessages = Record<string, Record<string, string>>;
+
+/**
+ * The `errors` messages by key (`network`, `codes.too_small`, `fields.email.invalid_format`);
+ * undefined for a key that has no message, such as a code the API added later.
+ */
+export type ErrorText = (key: string) => string | undefined;
 
 export interface ProblemDescription {
   /** Localized message per form field, keyed by field name. */
@@ -18,46 +24,74 @@ export interface ProblemDescription {
 export function describeProblem(
   problem: ApiProblem,
   fields: readonly string[],
-  t: Dictionary,
+  text: ErrorText,
   formMessages: FieldMessages = {},
 ): ProblemDescription {
   const fieldErrors: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const error of problem.errors) {
     const field = error.pointer.split('/')[1] ?? '';
-    const text = fieldMessage(error, field, t, formMessages);
+    const message = fieldMessage(error, field, text, formMessages);
     // One message per field is enough to fix it; later ones for the same field would only add noise.
-    if (fields.includes(field)) fieldErrors[field] ??= text;
-    else unplaced.push(field ? `${field}: ${text}` : text);
+    if (fields.includes(field)) fieldErrors[field] ??= message;
+    else unplaced.push(field ? `${field}: ${message}` : message);
   }
   const placedAny = Object.keys(fieldErrors).length > 0;
   const message =
-    unplaced.length > 0 ? unplaced.join(' ') : placedAny ? t.errors.checkFields : generalMessage(problem, t);
+    unplaced.length > 0
+      ? unplaced.join(' ')
+      : placedAny
+        ? (text('checkFields') ?? problem.detail)
+        : generalMessage(problem, text);
   return { fieldErrors, message };
 }
 
 /** One sentence for a failure outside any form (loading a list, deleting): field errors included. */
+export function describeFailure(problem: ApiProblem, text: ErrorText): string {
+  return describeProblem(problem, [], text).message ?? problem.detail;
+}
+
+/**
+ * The same sentence from the old dictionary context, for the screens still on `useI18n`
+ * (encounters, admin); new code uses `useProblemMessage()`.
+ */
 export function problemMessage(problem: ApiProblem, t: Dictionary): string {
-  return describeProblem(problem, [], t).message ?? problem.detail;
+  return describeFailure(problem, dictionaryErrorText(t.errors));
+}
+
+function dictionaryErrorText(errors: Dictionary['errors']): ErrorText {
+  return (key) => {
+    const found = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], errors);
+    return typeof found === 'string' ? found : undefined;
+  };
 }
 
 function fieldMessage(
   error: FieldProblem,
   field: string,
-  t: Dictionary,
+  text: ErrorText,
   formMessages: FieldMessages,
 ): string {
-  const forField = (t.errors.fields as Partial<FieldMessages>)[field];
-  const byCode = t.errors.codes as Partial<Record<string, string>>;
-  return formMessages[field]?.[error.code] ?? forField?.[error.code] ?? byCode[error.code] ?? error.detail;
+  return (
+    formMessages[field]?.[error.code] ??
+    text(`fields.${field}.${error.code}`) ??
+    text(`codes.${error.code}`) ??
+    error.detail
+  );
 }
 
-function generalMessage(problem: ApiProblem, t: Dictionary): string {
-  if (problem.status === 0) return t.errors.network;
-  if (problem.status === 403) return t.errors.forbidden;
-  if (problem.status === 404) return t.errors.notFound;
-  if (problem.status === 429) return t.errors.rateLimited;
-  if (problem.status === 503) return t.errors.unavailable;
-  if (problem.status >= 500) return t.errors.unexpected;
-  return problem.detail;
+// Failures no field explains, by HTTP status; other 4xx keep the API's own detail.
+const statusKeys: Partial<Record<number, string>> = {
+  0: 'network',
+  403: 'forbidden',
+  404: 'notFound',
+  429: 'rateLimited',
+  503: 'unavailable',
+};
+
+function generalMessage(problem: ApiProblem, text: ErrorText): string {
+  const key = statusKeys[problem.status] ?? (problem.status >= 500 ? 'unexpected' : undefined);
+  return (key && text(key)) || problem.detail;
 }

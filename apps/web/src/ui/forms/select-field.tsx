@@ -1,11 +1,13 @@
-import { FieldShell } from './field-shell';
+import { FormField } from '../components/form-field';
+import { Select, type SelectOption } from '../components/select';
 
 interface SelectFieldProps {
+  /** The trigger's id and the submitted name: the API's field errors are matched to it by this name. */
   name: string;
   label: string;
   value: string;
   onValueChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
+  options: readonly SelectOption[];
   placeholder: string;
   required?: boolean;
   error?: string | undefined;
@@ -22,27 +24,18 @@ export function SelectField({
   error,
 }: SelectFieldProps) {
   return (
-    <FieldShell name={name} label={label} error={error}>
-      {(describedBy) => (
-        <select
-          id={name}
+    <FormField id={name} label={label} error={error}>
+      {(control) => (
+        <Select
           name={name}
           value={value}
-          required={required}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        >
-          <option value="" disabled>
-            {placeholder}
-          </option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+          onValueChange={onValueChange}
+          options={options}
+          placeholder={placeholder}
+          {...(required ? { required } : {})}
+          {...control}
+        />
       )}
-    </FieldShell>
+    </FormField>
   );
 }

@@ -1,7 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
-import { FieldShell } from './field-shell';
+import { FormField } from '../components/form-field';
+import { Input } from '../components/input';
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'> & {
+  /** The control's name and id: the API's field errors are matched to it by this name. */
   name: string;
   label: string;
   value: string;
@@ -22,18 +24,16 @@ export function TextField({
   ...inputProps
 }: TextFieldProps) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} optionalLabel={optionalLabel}>
-      {(describedBy) => (
-        <input
-          id={name}
+    <FormField id={name} label={label} hint={hint} error={error} optionalLabel={optionalLabel}>
+      {(control) => (
+        <Input
           name={name}
           value={value}
           onChange={(event) => onValueChange(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          {...control}
           {...inputProps}
         />
       )}
-    </FieldShell>
+    </FormField>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
-import { useI18n } from '../i18n/i18n-provider';
 import { describeProblem, type FieldMessages, type ProblemDescription } from './describe-problem';
+import { useErrorText } from './use-problem-message';
 
 const noProblem: ProblemDescription = { fieldErrors: {}, message: undefined };
 
@@ -17,7 +17,7 @@ export function useFormSubmission(
   action: () => Promise<'navigating' | void>,
   formMessages?: FieldMessages,
 ) {
-  const { t } = useI18n();
+  const errorText = useErrorText();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<ProblemDescription>(noProblem);
 
@@ -34,7 +34,7 @@ export function useFormSubmission(
       const described = describeProblem(
         error instanceof ApiProblem ? error : unexpectedProblem(error),
         fields,
-        t,
+        errorText,
         formMessages,
       );
       setProblem(described);
@@ -53,7 +53,8 @@ function focusFirstInvalidField(
   problem: ProblemDescription,
 ) {
   const first = fields.find((field) => field in problem.fieldErrors);
-  const element = first ? form.elements.namedItem(first) : null;
+  // By id: a Radix select submits through a hidden native select of that name, but its trigger has the id.
+  const element = first ? form.querySelector(`#${CSS.escape(first)}`) : null;
   // After React has rendered the error, so the field is announced together with its message.
   if (element instanceof HTMLElement) requestAnimationFrame(() => element.focus());
 }

@@ -4,6 +4,7 @@ export const en: Dictionary = {
   appName: 'HealthCare',
   common: {
     notifications: 'Notifications',
+    notification: 'Notification',
     close: 'Close',
     cancel: 'Cancel',
   },
@@ -17,6 +18,7 @@ export const en: Dictionary = {
     admin: 'Admin',
     settings: 'Settings',
     signedInAs: 'Signed in as',
+    account: 'Account',
     logOut: 'Log out',
     loggingOut: 'Logging out…',
   },
@@ -88,6 +90,7 @@ export const en: Dictionary = {
     deleteConfirm: 'Delete {name} and their whole record? This cannot be undone.',
     deleteConfirmButton: 'Yes, delete',
     deleting: 'Deleting…',
+    deleted: "{name}'s record was deleted.",
   },
   encounter: {
     pageTitle: 'Encounter',

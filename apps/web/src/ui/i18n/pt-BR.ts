@@ -3,6 +3,7 @@ export const ptBR = {
   appName: 'HealthCare',
   common: {
     notifications: 'Notificações',
+    notification: 'Notificação',
     close: 'Fechar',
     cancel: 'Cancelar',
   },
@@ -16,6 +17,7 @@ export const ptBR = {
     admin: 'Administração',
     settings: 'Configurações',
     signedInAs: 'Conectado como',
+    account: 'Conta',
     logOut: 'Sair',
     loggingOut: 'Saindo…',
   },
@@ -87,6 +89,7 @@ export const ptBR = {
     deleteConfirm: 'Excluir {name} e todo o seu prontuário? Esta ação não pode ser desfeita.',
     deleteConfirmButton: 'Sim, excluir',
     deleting: 'Excluindo…',
+    deleted: 'O prontuário de {name} foi excluído.',
   },
   encounter: {
     pageTitle: 'Consulta',

@@ -11,7 +11,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: getDictionary(locale),
-    // The server's zone (TZ), sent to the browser too, so server and client render the same times.
+    // The server's zone (TZ) for the first render; BrowserTimeZone then switches to the reader's.
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 });

@@ -1,51 +1,54 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { LogOutButton } from '../auth/log-out-button';
-import { useI18n } from '../i18n/i18n-provider';
-import { LanguageSwitch } from '../i18n/language-switch';
+import { LanguageMenu } from '../i18n/language-menu';
 import { useSession } from '../session/session-provider';
+import { AccountMenu } from './account-menu';
+import { Brand } from './brand';
+
+const navLink =
+  'rounded-sm py-1 font-medium text-text no-underline decoration-primary decoration-2 underline-offset-[6px] hover:text-primary aria-[current=page]:text-primary-hover aria-[current=page]:underline';
 
 export function AppHeader() {
-  const { t } = useI18n();
+  const t = useTranslations('header');
   const session = useSession();
   const pathname = usePathname();
+  const current = (active: boolean) => (active ? ('page' as const) : undefined);
   return (
-    <header className="app-header">
-      <div className="app-header__identity">
-        <Link href="/today" className="brand">
-          {t.appName}
-        </Link>
-        {session ? <span className="app-header__clinic">{session.clinic.name}</span> : null}
+    <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-border bg-surface px-6 py-3">
+      <div className="flex min-w-0 items-baseline gap-3">
+        <Brand href="/today" />
+        {session ? (
+          <span className="truncate text-muted before:mr-3 before:content-['·']">{session.clinic.name}</span>
+        ) : null}
       </div>
-      <nav aria-label={t.header.mainNavigation} className="app-header__nav">
-        <Link href="/today" aria-current={pathname === '/today' ? 'page' : undefined}>
-          {t.header.today}
+      <nav aria-label={t('mainNavigation')} className="flex flex-1 flex-wrap gap-x-5 gap-y-1">
+        <Link href="/today" className={navLink} aria-current={current(pathname === '/today')}>
+          {t('today')}
         </Link>
-        <Link href="/patients" aria-current={pathname.startsWith('/patients') ? 'page' : undefined}>
-          {t.header.patients}
+        <Link href="/patients" className={navLink} aria-current={current(pathname.startsWith('/patients'))}>
+          {t('patients')}
         </Link>
         {session?.user.role === 'admin' ? (
           <>
-            <Link href="/admin/users" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
-              {t.header.admin}
+            <Link
+              href="/admin/users"
+              className={navLink}
+              aria-current={current(pathname.startsWith('/admin'))}
+            >
+              {t('admin')}
             </Link>
-            <Link href="/settings" aria-current={pathname === '/settings' ? 'page' : undefined}>
-              {t.header.settings}
+            <Link href="/settings" className={navLink} aria-current={current(pathname === '/settings')}>
+              {t('settings')}
             </Link>
           </>
         ) : null}
       </nav>
-      <div className="app-header__account">
-        {session ? (
-          <span className="app-header__user" title={session.user.email}>
-            <span className="visually-hidden">{t.header.signedInAs} </span>
-            {session.user.name}
-          </span>
-        ) : null}
-        <LanguageSwitch />
-        <LogOutButton />
+      <div className="ml-auto flex items-center gap-1">
+        <LanguageMenu />
+        <AccountMenu />
       </div>
     </header>
   );

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import type { Dictionary } from '../i18n/dictionary';
-import { getRequestDictionary } from '../i18n/request-locale';
+import { getMessages } from 'next-intl/server';
+import type { Messages } from '../i18n/dictionary';
 
-/** `generateMetadata` for a page whose title comes from the reader's dictionary. */
-export function localizedTitle(pick: (t: Dictionary) => string) {
+/** `generateMetadata` for a page whose title is one of the reader's messages (a plain one, no arguments). */
+export function localizedTitle(pick: (t: Messages) => string) {
   return async (): Promise<Metadata> => {
-    const t = await getRequestDictionary();
-    return { title: `${pick(t)} · ${t.appName}` };
+    const messages = await getMessages();
+    return { title: `${pick(messages)} · ${messages.appName}` };
   };
 }

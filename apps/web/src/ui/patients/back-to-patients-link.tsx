@@ -1,14 +1,12 @@
-'use client';
-
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useI18n } from '../i18n/i18n-provider';
 
 export function BackToPatientsLink() {
-  const { t } = useI18n();
+  const t = useTranslations('patient');
   return (
-    <Link href="/patients" className="back-link">
+    <Link href="/patients" className="mb-4 inline-block text-[0.95rem] no-underline hover:underline">
       <span aria-hidden="true">← </span>
-      {t.patient.backToList}
+      {t('backToList')}
     </Link>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import type { Patient } from '@healthcare/core/patients/patient-schemas';
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { callApi } from '../api/call-api';
-import { useI18n } from '../i18n/i18n-provider';
+import { useToast } from '../components/toast';
 import { PatientForm } from './patient-form';
 import { toPatientFormValues, toUpdatePatientBody } from './patient-form-values';
 
@@ -14,26 +14,20 @@ export function EditPatientForm({
   patient: Patient;
   onSaved: (patient: Patient) => void;
 }) {
-  const { t } = useI18n();
-  const [saved, setSaved] = useState(false);
+  const t = useTranslations('patient');
+  const toast = useToast();
   return (
     <PatientForm
       initialValues={toPatientFormValues(patient)}
-      submitLabel={t.patient.save}
-      submittingLabel={t.patient.saving}
+      submitLabel={t('save')}
+      submittingLabel={t('saving')}
       onSave={async (values) => {
-        setSaved(false);
         const updated = await callApi<Patient>('PATCH', `/patients/${patient.id}`, {
           body: toUpdatePatientBody(values),
         });
-        setSaved(true);
+        toast({ title: t('saved') });
         onSaved(updated);
       }}
-      actions={
-        <p role="status" className="form__status">
-          {saved ? t.patient.saved : ''}
-        </p>
-      }
     />
   );
 }

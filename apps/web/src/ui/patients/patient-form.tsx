@@ -1,11 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
+import { Button } from '../components/button';
 import { FormError } from '../forms/form-message';
 import { SelectField } from '../forms/select-field';
 import { TextField } from '../forms/text-field';
 import { useFormSubmission } from '../forms/use-form-submission';
-import { useI18n } from '../i18n/i18n-provider';
 import { patientFields, type PatientFormValues } from './patient-form-values';
 import { sexOptions } from './sex-options';
 
@@ -15,9 +16,11 @@ interface PatientFormProps {
   submittingLabel: string;
   /** Throws an ApiProblem to show; answers 'navigating' when it leaves the page. */
   onSave: (values: PatientFormValues) => Promise<'navigating' | void>;
-  /** Shown beside the submit button: a cancel link, a saved notice. */
+  /** Shown beside the submit button, e.g. a cancel link. */
   actions?: ReactNode;
 }
+
+const row = 'grid gap-4 sm:grid-cols-2';
 
 export function PatientForm({
   initialValues,
@@ -26,7 +29,8 @@ export function PatientForm({
   onSave,
   actions,
 }: PatientFormProps) {
-  const { t } = useI18n();
+  const t = useTranslations('patient');
+  const sex = useTranslations('sex');
   const [values, setValues] = useState(initialValues);
   const setField = (field: keyof PatientFormValues) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -35,22 +39,22 @@ export function PatientForm({
   );
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
       <FormError message={message} />
       <TextField
         name="name"
-        label={t.patient.name}
+        label={t('name')}
         autoComplete="off"
         required
         value={values.name}
         onValueChange={setField('name')}
         error={fieldErrors.name}
       />
-      <div className="form__row">
+      <div className={row}>
         <TextField
           name="birthDate"
           type="date"
-          label={t.patient.birthDate}
+          label={t('birthDate')}
           required
           min="1900-01-01"
           value={values.birthDate}
@@ -59,10 +63,10 @@ export function PatientForm({
         />
         <SelectField
           name="sex"
-          label={t.patient.sex}
-          placeholder={t.patient.sexPlaceholder}
+          label={t('sex')}
+          placeholder={t('sexPlaceholder')}
           required
-          options={sexOptions(t)}
+          options={sexOptions(sex)}
           value={values.sex}
           onValueChange={setField('sex')}
           error={fieldErrors.sex}
@@ -70,19 +74,19 @@ export function PatientForm({
       </div>
       <TextField
         name="documentId"
-        label={t.patient.documentId}
-        optionalLabel={t.patient.optional}
+        label={t('documentId')}
+        optionalLabel={t('optional')}
         autoComplete="off"
         value={values.documentId}
         onValueChange={setField('documentId')}
         error={fieldErrors.documentId}
       />
-      <div className="form__row">
+      <div className={row}>
         <TextField
           name="phone"
           type="tel"
-          label={t.patient.phone}
-          optionalLabel={t.patient.optional}
+          label={t('phone')}
+          optionalLabel={t('optional')}
           autoComplete="off"
           value={values.phone}
           onValueChange={setField('phone')}
@@ -91,18 +95,18 @@ export function PatientForm({
         <TextField
           name="email"
           type="email"
-          label={t.patient.email}
-          optionalLabel={t.patient.optional}
+          label={t('email')}
+          optionalLabel={t('optional')}
           autoComplete="off"
           value={values.email}
           onValueChange={setField('email')}
           error={fieldErrors.email}
         />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="primary" disabled={submitting}>
           {submitting ? submittingLabel : submitLabel}
-        </button>
+        </Button>
         {actions}
       </div>
     </form>

@@ -1,10 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { problemMessage } from '../forms/describe-problem';
+import { Button } from '../components/button';
+import { Input } from '../components/input';
+import { Label } from '../components/label';
+import { ErrorNotice } from '../forms/form-message';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { EmptyState } from '../layout/empty-state';
 import { PatientTable } from './patient-table';
 import { usePatientSearch } from './use-patient-search';
 
@@ -12,19 +16,20 @@ import { usePatientSearch } from './use-patient-search';
 const searchDebounceMs = 250;
 
 export function PatientList() {
-  const { t } = useI18n();
+  const t = useTranslations('patients');
+  const problemMessage = useProblemMessage();
   const [typed, setTyped] = useState('');
   const query = useDebouncedValue(typed.trim(), searchDebounceMs);
   const search = usePatientSearch(query);
 
   return (
     <>
-      <div className="search">
-        <label htmlFor="patient-search">{t.patients.search}</label>
-        <input
+      <div className="mb-5 flex max-w-md flex-col gap-1.5">
+        <Label htmlFor="patient-search">{t('search')}</Label>
+        <Input
           id="patient-search"
           type="search"
-          placeholder={t.patients.searchPlaceholder}
+          placeholder={t('searchPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           value={typed}
@@ -32,34 +37,32 @@ export function PatientList() {
         />
       </div>
 
-      <div aria-busy={search.loading} className="patient-results">
+      <div aria-busy={search.loading} className="transition-opacity aria-busy:opacity-70">
         {search.items.length > 0 ? <PatientTable patients={search.items} /> : null}
         {!search.loading && !search.problem && search.items.length === 0 ? (
-          <p role="status" className="empty-state">
-            {query ? interpolate(t.patients.noMatches, { query }) : t.patients.empty}
-          </p>
+          <EmptyState>{query ? t('noMatches', { query }) : t('empty')}</EmptyState>
         ) : null}
       </div>
 
       {search.problem ? (
-        <div role="alert" className="form-error">
-          {t.patients.loadFailed} {problemMessage(search.problem, t)}{' '}
-          <button type="button" className="button button--quiet" onClick={search.retry}>
-            {t.patients.retry}
-          </button>
-        </div>
+        <ErrorNotice className="mt-4">
+          <span>
+            {t('loadFailed')} {problemMessage(search.problem)}
+          </span>
+          <Button size="sm" onClick={search.retry}>
+            {t('retry')}
+          </Button>
+        </ErrorNotice>
       ) : null}
 
-      <div className="list-footer">
+      <div className="mt-4 flex items-center justify-center gap-4">
         {search.loading ? (
-          <p role="status" className="muted">
-            {t.patients.loading}
+          <p role="status" className="text-muted">
+            {t('loading')}
           </p>
         ) : null}
         {search.hasMore && !search.loading ? (
-          <button type="button" className="button" onClick={search.loadMore}>
-            {t.patients.loadMore}
-          </button>
+          <Button onClick={search.loadMore}>{t('loadMore')}</Button>
         ) : null}
       </div>
     </>

@@ -1,20 +1,23 @@
 'use client';
 
 import type { Patient } from '@healthcare/core/patients/patient-schemas';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useI18n } from '../i18n/i18n-provider';
+import { DataTable } from '../components/data-table';
 import { formatBirthDate } from './format-birth-date';
 
 export function PatientTable({ patients }: { patients: readonly Patient[] }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations('patients');
+  const sex = useTranslations('sex');
+  const format = useFormatter();
   return (
-    <table className="patient-table">
+    <DataTable>
       <thead>
         <tr>
-          <th scope="col">{t.patients.columnName}</th>
-          <th scope="col">{t.patients.columnBirthDate}</th>
-          <th scope="col">{t.patients.columnSex}</th>
-          <th scope="col">{t.patients.columnDocument}</th>
+          <th scope="col">{t('columnName')}</th>
+          <th scope="col">{t('columnBirthDate')}</th>
+          <th scope="col">{t('columnSex')}</th>
+          <th scope="col">{t('columnDocument')}</th>
         </tr>
       </thead>
       <tbody>
@@ -23,12 +26,12 @@ export function PatientTable({ patients }: { patients: readonly Patient[] }) {
             <th scope="row">
               <Link href={`/patients/${patient.id}`}>{patient.name}</Link>
             </th>
-            <td>{formatBirthDate(patient.birthDate, locale)}</td>
-            <td>{t.sex[patient.sex]}</td>
+            <td>{formatBirthDate(patient.birthDate, format)}</td>
+            <td>{sex(patient.sex)}</td>
             <td>{patient.documentId ?? '—'}</td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

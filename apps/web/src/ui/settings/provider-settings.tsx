@@ -1,18 +1,22 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { Providers } from '../../server/health/describe-providers';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { Badge } from '../components/badge';
+import { Button } from '../components/button';
+import { CardSection } from '../components/card';
+import { ErrorNotice } from '../forms/form-message';
+import { useProblemMessage } from '../forms/use-problem-message';
 
 type Provider = Providers['stt'];
 
 /** Which speech and language services are in use, and whether they answer now (admins only). */
 export function ProviderSettings() {
-  const { t } = useI18n();
+  const t = useTranslations('settings');
+  const problemMessage = useProblemMessage();
   const [providers, setProviders] = useState<Providers | undefined>();
   const [checking, setChecking] = useState(true);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -35,53 +39,57 @@ export function ProviderSettings() {
     return () => controller.abort();
   }, [check]);
 
-  const describe = (provider: Provider) => {
-    const kind = provider.kind && provider.kind in t.settings.kinds ? provider.kind : undefined;
-    const status = {
-      up: t.settings.up,
-      down: t.settings.down,
-      in_process: t.settings.inProcess,
-      not_configured: t.settings.notConfigured,
-    }[provider.reachability];
-    return {
-      kind: kind ? t.settings.kinds[kind as keyof typeof t.settings.kinds] : (provider.kind ?? '—'),
-      status,
-    };
+  const kindName = (kind: string | null) => {
+    const known = t.has(`kinds.${kind}` as never);
+    return known ? t(`kinds.${kind}` as never) : (kind ?? '—');
   };
+  const reachabilityKeys = {
+    up: 'up',
+    down: 'down',
+    in_process: 'inProcess',
+    not_configured: 'notConfigured',
+  } as const satisfies Record<Provider['reachability'], string>;
+  const reachabilityTones = {
+    up: 'primary',
+    down: 'danger',
+    in_process: 'neutral',
+    not_configured: 'neutral',
+  } as const satisfies Record<Provider['reachability'], string>;
 
   return (
-    <section className="card" aria-labelledby="providers-title">
-      <h2 id="providers-title">{t.settings.providersTitle}</h2>
-      <p className="muted">{t.settings.intro}</p>
+    <CardSection aria-labelledby="providers-title">
+      <h2 id="providers-title" className="mb-2">
+        {t('providersTitle')}
+      </h2>
+      <p className="text-muted">{t('intro')}</p>
       {problem ? (
-        <p role="alert" className="form-error">
-          {t.settings.loadFailed} {problemMessage(problem, t)}
-        </p>
+        <ErrorNotice className="mt-4">
+          {t('loadFailed')} {problemMessage(problem)}
+        </ErrorNotice>
       ) : null}
       {providers ? (
-        <dl className="provider-list">
+        <dl className="my-5 grid gap-4 md:grid-cols-2">
           {(['stt', 'llm'] as const).map((which) => {
             const provider = providers[which];
-            const { kind, status } = describe(provider);
             return (
-              <div key={which} className="provider" data-provider={which}>
-                <dt>{t.settings[which]}</dt>
-                <dd>
-                  <span className="provider-field">
-                    <span className="muted">{t.settings.kind}:</span>{' '}
-                    {provider.configured ? kind : t.settings.notConfigured}
-                  </span>
-                  <span className="provider-field">
-                    <span className="muted">{t.settings.model}:</span> <code>{provider.model ?? '—'}</code>
-                  </span>
-                  <span className="provider-field">
-                    <span className="muted">{t.settings.reachability}:</span>{' '}
-                    <span className={`status-badge reach-${provider.reachability}`}>{status}</span>
+              <div
+                key={which}
+                data-provider={which}
+                className="flex flex-col gap-3 rounded-card border border-border bg-bg p-4"
+              >
+                <dt className="font-semibold">{t(which)}</dt>
+                <dd className="m-0 grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-[0.95rem]">
+                  <span className="text-muted">{t('kind')}</span>
+                  <span>{provider.configured ? kindName(provider.kind) : t('notConfigured')}</span>
+                  <span className="text-muted">{t('model')}</span>
+                  <code className="font-mono text-sm break-all">{provider.model ?? '—'}</code>
+                  <span className="text-muted">{t('reachability')}</span>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <Badge tone={reachabilityTones[provider.reachability]}>
+                      {t(reachabilityKeys[provider.reachability])}
+                    </Badge>
                     {provider.latencyMs !== null ? (
-                      <span className="muted">
-                        {' '}
-                        {interpolate(t.settings.latency, { ms: String(provider.latencyMs) })}
-                      </span>
+                      <span className="text-sm text-muted">{t('latency', { ms: provider.latencyMs })}</span>
                     ) : null}
                   </span>
                 </dd>
@@ -90,9 +98,9 @@ export function ProviderSettings() {
           })}
         </dl>
       ) : null}
-      <button type="button" className="button" onClick={() => void check()} disabled={checking}>
-        {checking ? t.settings.checking : t.settings.check}
-      </button>
-    </section>
+      <Button onClick={() => void check()} disabled={checking}>
+        {checking ? t('checking') : t('check')}
+      </Button>
+    </CardSection>
   );
 }

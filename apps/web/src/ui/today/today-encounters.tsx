@@ -1,90 +1,89 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { problemMessage } from '../forms/describe-problem';
-import { interpolate } from '../i18n/dictionary';
-import { useI18n } from '../i18n/i18n-provider';
+import { Button } from '../components/button';
+import { DataTable } from '../components/data-table';
+import { ErrorNotice } from '../forms/form-message';
+import { useProblemMessage } from '../forms/use-problem-message';
+import { EmptyState } from '../layout/empty-state';
+import { PageHeading } from '../layout/page-heading';
+import { EncounterStatusBadge } from './encounter-status-badge';
 import { useTodayEncounters } from './use-today-encounters';
 
 /** The clinician's landing page: every encounter of the clinic started today, with where it stands. */
 export function TodayEncounters() {
-  const { t, locale } = useI18n();
+  const t = useTranslations('today');
+  const format = useFormatter();
+  const problemMessage = useProblemMessage();
   const { state, refresh } = useTodayEncounters();
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-  // Formatted in the browser only: the server's clock and time zone may name another day.
-  const [today, setToday] = useState('');
-  useEffect(
-    () => setToday(new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(new Date())),
-    [locale],
-  );
+  // Named in the browser only: the server's clock and time zone may name another day.
+  const [today, setToday] = useState<Date>();
+  useEffect(() => setToday(new Date()), []);
 
   return (
     <>
-      <div className="page-heading">
-        <div>
-          <h1>{t.today.title}</h1>
-          <p className="muted">{today}</p>
-        </div>
-        <button type="button" className="button" onClick={refresh}>
-          {t.today.refresh}
-        </button>
-      </div>
+      <PageHeading
+        title={t('title')}
+        subtitle={today ? format.dateTime(today, { dateStyle: 'full' }) : '\u00a0'}
+        actions={<Button onClick={refresh}>{t('refresh')}</Button>}
+      />
       {state.status === 'loading' ? (
-        <p className="muted" role="status">
-          {t.today.loading}
+        <p className="text-muted" role="status">
+          {t('loading')}
         </p>
       ) : state.status === 'failed' ? (
-        <div role="alert" className="form-error">
-          {t.today.loadFailed} {problemMessage(state.problem, t)}{' '}
-          <button type="button" className="button button--quiet" onClick={refresh}>
-            {t.today.retry}
-          </button>
-        </div>
+        <ErrorNotice>
+          <span>
+            {t('loadFailed')} {problemMessage(state.problem)}
+          </span>
+          <Button size="sm" onClick={refresh}>
+            {t('retry')}
+          </Button>
+        </ErrorNotice>
       ) : state.list.items.length === 0 ? (
-        <p role="status" className="empty-state">
-          {t.today.empty}
-        </p>
+        <EmptyState>{t('empty')}</EmptyState>
       ) : (
         <>
-          <table className="patient-table today-table">
+          <DataTable>
             <thead>
               <tr>
-                <th scope="col">{t.today.columnTime}</th>
-                <th scope="col">{t.today.columnPatient}</th>
-                <th scope="col">{t.today.columnStatus}</th>
+                <th scope="col" className="w-28">
+                  {t('columnTime')}
+                </th>
+                <th scope="col">{t('columnPatient')}</th>
+                <th scope="col">{t('columnStatus')}</th>
               </tr>
             </thead>
             <tbody>
               {state.list.items.map((encounter) => (
                 <tr key={encounter.id}>
-                  <td>
-                    <time dateTime={encounter.createdAt}>{time.format(new Date(encounter.createdAt))}</time>
+                  <td className="tabular-nums">
+                    <time dateTime={encounter.createdAt}>
+                      {format.dateTime(new Date(encounter.createdAt), { timeStyle: 'short' })}
+                    </time>
                   </td>
                   <th scope="row">
                     <Link href={`/encounters/${encounter.id}`}>
                       {encounter.patient.name}
-                      <span className="visually-hidden"> — {t.today.open}</span>
+                      <span className="sr-only"> — {t('open')}</span>
                     </Link>
                   </th>
                   <td>
-                    <span className={`status-badge status-${encounter.status}`}>
-                      {t.encounterList.status[encounter.status]}
-                    </span>{' '}
-                    <span className="muted">
-                      {interpolate(t.today.progress[encounter.status], {
-                        count: String(encounter.audio.chunksReceived),
-                      })}
+                    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                      <EncounterStatusBadge status={encounter.status} />
+                      <span className="text-sm text-muted">
+                        {t(`progress.${encounter.status}`, { count: encounter.audio.chunksReceived })}
+                      </span>
                     </span>
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
           {state.list.truncated ? (
-            <p className="muted">
-              {interpolate(t.today.truncated, { count: String(state.list.items.length) })}
-            </p>
+            <p className="mt-3 text-muted">{t('truncated', { count: state.list.items.length })}</p>
           ) : null}
         </>
       )}

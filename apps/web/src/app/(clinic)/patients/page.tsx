@@ -1,20 +1,24 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getRequestDictionary } from '../../../ui/i18n/request-locale';
+import { Button } from '../../../ui/components/button';
+import { PageHeading } from '../../../ui/layout/page-heading';
 import { localizedTitle } from '../../../ui/layout/page-title';
 import { PatientList } from '../../../ui/patients/patient-list';
 
 export const generateMetadata = localizedTitle((t) => t.patients.pageTitle);
 
 export default async function PatientsPage() {
-  const t = await getRequestDictionary();
+  const t = await getTranslations('patients');
   return (
     <>
-      <div className="page-heading">
-        <h1>{t.patients.title}</h1>
-        <Link href="/patients/new" className="button button--primary">
-          {t.patients.newPatient}
-        </Link>
-      </div>
+      <PageHeading
+        title={t('title')}
+        actions={
+          <Button variant="primary" asChild>
+            <Link href="/patients/new">{t('newPatient')}</Link>
+          </Button>
+        }
+      />
       <PatientList />
     </>
   );

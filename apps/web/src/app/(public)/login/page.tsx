@@ -1,16 +1,21 @@
+import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '../../../ui/auth/login-form';
-import { getRequestDictionary } from '../../../ui/i18n/request-locale';
+import { Card } from '../../../ui/components/card';
 import { localizedTitle } from '../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.login.pageTitle);
 
 export default async function LoginPage() {
-  const t = await getRequestDictionary();
+  const t = await getTranslations('login');
   return (
-    <section className="card card--narrow" aria-labelledby="login-title">
-      <h1 id="login-title">{t.login.title}</h1>
-      <p className="muted">{t.login.intro}</p>
-      <LoginForm />
-    </section>
+    <Card className="w-full max-w-md">
+      <section aria-labelledby="login-title">
+        <h1 id="login-title" className="mb-2">
+          {t('title')}
+        </h1>
+        <p className="mb-6 text-muted">{t('intro')}</p>
+        <LoginForm />
+      </section>
+    </Card>
   );
 }

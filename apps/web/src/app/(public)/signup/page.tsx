@@ -1,16 +1,21 @@
+import { getTranslations } from 'next-intl/server';
 import { SignupForm } from '../../../ui/auth/signup-form';
-import { getRequestDictionary } from '../../../ui/i18n/request-locale';
+import { Card } from '../../../ui/components/card';
 import { localizedTitle } from '../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.signup.pageTitle);
 
 export default async function SignupPage() {
-  const t = await getRequestDictionary();
+  const t = await getTranslations('signup');
   return (
-    <section className="card card--narrow" aria-labelledby="signup-title">
-      <h1 id="signup-title">{t.signup.title}</h1>
-      <p className="muted">{t.signup.intro}</p>
-      <SignupForm />
-    </section>
+    <Card className="w-full max-w-md">
+      <section aria-labelledby="signup-title">
+        <h1 id="signup-title" className="mb-2">
+          {t('title')}
+        </h1>
+        <p className="mb-6 text-muted">{t('intro')}</p>
+        <SignupForm />
+      </section>
+    </Card>
   );
 }

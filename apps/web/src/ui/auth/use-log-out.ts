@@ -2,12 +2,10 @@
 
 import { useState } from 'react';
 import { callApi } from '../api/call-api';
-import { useI18n } from '../i18n/i18n-provider';
 
-export function LogOutButton() {
-  const { t } = useI18n();
+/** Ends the session on the server, then leaves for the login page whatever the server answered. */
+export function useLogOut(): { loggingOut: boolean; logOut: () => Promise<void> } {
   const [loggingOut, setLoggingOut] = useState(false);
-
   const logOut = async () => {
     setLoggingOut(true);
     try {
@@ -19,10 +17,5 @@ export function LogOutButton() {
     // page still holds in memory and in the router's cache.
     window.location.assign('/login');
   };
-
-  return (
-    <button type="button" className="button button--quiet" onClick={logOut} disabled={loggingOut}>
-      {loggingOut ? t.header.loggingOut : t.header.logOut}
-    </button>
-  );
+  return { loggingOut, logOut };
 }
