@@ -264,5 +264,5 @@ describe('deploy/backup/pgbackrest.conf', () => {
       await s3.stop();
       await rm(root, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000);
 });
