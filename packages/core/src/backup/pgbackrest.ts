@@ -47,6 +47,9 @@ export async function restoreBackup(
           '--target-action=promote',
         ];
   await runPgBackRest(repository, 'restore', [
+    // The copy is always made here, even where the configuration reaches the database over
+    // pgBackRest's TLS protocol (the Kubernetes CronJobs): restore refuses to run with a pg1-host.
+    '--reset-pg1-host',
     `--pg1-path=${dataDir}`,
     '--archive-mode=off',
     ...targetOptions,

@@ -37,10 +37,24 @@ export function findPostgresBinDir(preferred?: string, version?: string): string
 }
 
 /** A new cluster for tests and scratch restores: trust authentication, superuser "postgres". */
-export async function initCluster(binDir: string, dataDir: string): Promise<void> {
+export async function initCluster(
+  binDir: string,
+  dataDir: string,
+  options: { dataChecksums?: boolean } = {},
+): Promise<void> {
   await runProgram(
     path.join(binDir, 'initdb'),
-    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+    [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+      ...(options.dataChecksums ? ['--data-checksums'] : []),
+    ],
     { asClusterOwner: true },
   );
 }

@@ -34,11 +34,12 @@ export interface RunningS3rver {
 const serverProgram = `
 const fs = require('node:fs');
 const path = require('node:path');
-const [s3rverPath, directory, bucket, abortLog, port] = process.argv.slice(1);
+const [s3rverPath, directory, bucket, abortLog, port, keyFile, certFile] = process.argv.slice(1);
 const S3rver = require(s3rverPath);
 const uploadsDir = path.join(directory, bucket, '._S3rver_uploads');
 const server = new S3rver({
   port: Number(port), address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }],
+  ...(keyFile ? { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) } : {}),
 });
 server.middleware.unshift(async (context, next) => {
   const uploadId = context.query.uploadId;
@@ -61,9 +62,12 @@ process.on('disconnect', () => process.exit(0));
 
 /**
  * A real S3 API on 127.0.0.1 and a free port, with an empty bucket, for tests. s3rver checks no
- * SigV4 signatures, so nothing run against it says anything about S3 authentication.
+ * SigV4 signatures, so nothing run against it says anything about S3 authentication. With `tls`
+ * (a PEM key and certificate) it speaks HTTPS, for clients that know no other (pgBackRest).
  */
-export async function startS3rver(options: { bucket?: string } = {}): Promise<RunningS3rver> {
+export async function startS3rver(
+  options: { bucket?: string; tls?: { keyFile: string; certFile: string } } = {},
+): Promise<RunningS3rver> {
   const bucket = options.bucket ?? 'healthcare-test';
   const root = await mkdtemp(path.join(tmpdir(), 's3rver-'));
   const directory = path.join(root, 'data');
@@ -83,6 +87,8 @@ export async function startS3rver(options: { bucket?: string } = {}): Promise<Ru
         bucket,
         abortLog,
         String(listenPort),
+        options.tls?.keyFile ?? '',
+        options.tls?.certFile ?? '',
       ],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
@@ -101,7 +107,7 @@ export async function startS3rver(options: { bucket?: string } = {}): Promise<Ru
       driver: 's3',
       bucket,
       region: 'us-east-1',
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
       forcePathStyle: true,
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
       serverSideEncryption: undefined,

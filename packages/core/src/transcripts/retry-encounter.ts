@@ -1,8 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvents } from '../audit/record-audit-events';
 import type { Database } from '../db/database';
-import { audioChunks } from '../db/schema';
 import { withTenant } from '../db/with-tenant';
 import { changeEncounterStatus } from '../encounters/change-encounter-status';
 import type { Encounter } from '../encounters/encounter-schemas';
@@ -12,10 +10,7 @@ import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import { notifyStreams } from '../events/notify-streams';
 import type { JobClient } from '../jobs/job-client';
-import { enqueueGenerateNote } from '../notes/generate-note.job';
-import { finalizeTranscriptWhenDone } from './finalize-transcript.job';
-import { enqueueTranscribeChunk } from './transcribe-chunk.job';
-import { enqueueTranscribeRecording } from './transcribe-recording.job';
+import { enqueueRemainingWork, resumedStatus } from './resume-encounter-work';
 
 /**
  * Puts a failed encounter back to work where it stopped: a finished transcript goes straight
@@ -34,28 +29,8 @@ export async function retryEncounter(
         members: { status: encounter.status },
       });
     }
-    const job = { clinicId: actor.clinicId, encounterId: encounter.id, requestId: actor.requestId };
-    let row;
-    if (encounter.transcriptCompletedAt) {
-      row = await changeEncounterStatus(tx, encounter, 'generating');
-      await enqueueGenerateNote(deps.jobs, tx, job);
-    } else if (encounter.audioSource === 'upload') {
-      row = await changeEncounterStatus(tx, encounter, 'transcribing');
-      await enqueueTranscribeRecording(deps.jobs, tx, job);
-    } else {
-      const pending = await tx
-        .select({ seq: audioChunks.seq })
-        .from(audioChunks)
-        .where(and(eq(audioChunks.encounterId, encounter.id), isNull(audioChunks.transcribedAt)));
-      for (const { seq } of pending) await enqueueTranscribeChunk(deps.jobs, tx, { ...job, seq });
-      row = await changeEncounterStatus(
-        tx,
-        encounter,
-        encounter.audioCompletedAt ? 'transcribing' : 'recording',
-      );
-      // Everything may already be transcribed (the failure was after the last chunk).
-      await finalizeTranscriptWhenDone(deps.jobs, tx, row, actor.requestId);
-    }
+    const row = await changeEncounterStatus(tx, encounter, resumedStatus(encounter));
+    await enqueueRemainingWork(deps.jobs, tx, row, actor.requestId);
     await recordAuditEvents(tx, actor, [
       { action: 'encounter.retry', resourceType: 'encounter', resourceId: row.id, patientId: row.patientId },
     ]);

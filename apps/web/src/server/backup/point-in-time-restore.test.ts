@@ -85,9 +85,40 @@ async function seedClinic(label: string) {
   return { ...clinic, patientIds };
 }
 
+/**
+ * A year of a busy clinic's audit trail, so that the backup is about the size measured on these
+ * machines (pgBackRest 2.45: a 56 MB database backed up in 5.3 s, restored in 4.3 s). Bulk rows
+ * go in as the owner in one statement; the clinics and patients they name came through the app.
+ */
+async function seedAuditTrail(clinic: { clinicId: string; patientIds: string[] }, rows: number) {
+  await queryOnce(
+    ownerUrl,
+    `insert into audit_events (clinic_id, actor_user_id, action, resource_type, resource_id, patient_id, request_id, ip, details, occurred_at)
+     select $1::uuid, (select id from users where clinic_id = $1::uuid limit 1),
+            (array['patient.read', 'encounter.read', 'note.read', 'note.update', 'document.read'])[1 + n % 5],
+            'patient', ($2::uuid[])[1 + n % 2], ($2::uuid[])[1 + n % 2], gen_random_uuid()::text,
+            ('10.0.' || (n % 250) || '.' || (n % 200))::inet,
+            jsonb_build_object('version', n % 7, 'bytes', n * 13 % 100000, 'fromCache', n % 2 = 0),
+            now() - make_interval(secs => n * 300)
+       from generate_series(1, $3::int) n`,
+    [clinic.clinicId, clinic.patientIds, rows],
+  );
+}
+
+const seconds = (started: number) => ((performance.now() - started) / 1000).toFixed(1);
+
 it('restores to a point in time: the recorded checksums match exactly, later writes are absent, and a planted corruption fails the check', async () => {
-  await seedClinic('Before backup');
+  const beforeBackup = await seedClinic('Before backup');
+  await seedAuditTrail(beforeBackup, 125_000);
+  const [{ size }] = (await queryOnce(ownerUrl, "select pg_database_size('healthcare')::bigint as size")) as [
+    { size: string },
+  ];
+  expect(Number(size)).toBeGreaterThan(50 * 1024 * 1024);
+  const backupStarted = performance.now();
   await runPgBackRest(cluster.repository, 'backup', ['--type=full']);
+  console.info(
+    `pgBackRest full backup of a ${(Number(size) / 1024 / 1024).toFixed(0)} MB database: ${seconds(backupStarted)} s`,
+  );
   // pgBackRest keeps a backup's stop time in whole seconds and restores by time only from a
   // backup that stopped strictly before the target: the point must fall in a later second.
   await new Promise((resolve) => setTimeout(resolve, 2_000 - (Date.now() % 1_000)));
@@ -99,6 +130,7 @@ it('restores to a point in time: the recorded checksums match exactly, later wri
 
   const patientCount = manifest.tables.find((entry) => entry.table === 'public.patients')?.rows;
   expect(patientCount).toBe(4);
+  const restoreStarted = performance.now();
   const scratch = await restoreIntoScratch({
     repository: cluster.repository,
     target: { kind: 'time', time: manifest.recordedAt },
@@ -106,6 +138,7 @@ it('restores to a point in time: the recorded checksums match exactly, later wri
     port: await freePort(),
     binDir: cluster.binDir,
   });
+  console.info(`Restore to a point in time, server up: ${seconds(restoreStarted)} s`);
   try {
     const restoredUrl = withDatabase(scratch.url, 'healthcare');
     const report = await verifyRestoredDatabase(restoredUrl, manifest);
@@ -176,4 +209,12 @@ it('scripts/restore-test records, restores to the restore point and reports; a m
   expect(failed.output).toMatch(/Restore test: FAILED/);
   expect(failed.output).toMatch(/public\.patients\s+\d+\s+content differs/);
   expect(failed.code).toBe(1);
-}, 180_000);
+
+  // --latest: the newest backup and every archived WAL segment, as after losing the server.
+  const latestManifest = path.join(cluster.root, 'latest-manifest.json');
+  const latest = await runRestoreTest(['--database-url', ownerUrl, '--manifest', latestManifest, '--latest']);
+  expect(latest.output).toMatch(/the end of the archived WAL/);
+  expect(latest.output).toMatch(/Restore test: PASSED/);
+  expect(latest.code).toBe(0);
+  console.info(`scripts/restore-test --latest: ${/Restored and checked in .+/.exec(latest.output)?.[0]}`);
+}, 240_000);

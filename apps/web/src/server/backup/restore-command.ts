@@ -14,7 +14,7 @@ const logger = createLogger({ level: config.log.level, name: 'restore' });
 try {
   const summary = await restoreEmbeddedBackup(config, logger, positionals[0]!);
   process.stdout.write(
-    `Restored ${summary.tables} tables (${summary.rows} rows) and ${summary.objects} files.${summary.previousObjectsDir ? `\nThe replaced files are in ${summary.previousObjectsDir}; remove them once you are satisfied.` : ''}\n`,
+    `Restored ${summary.tables} tables (${summary.rows} rows) and ${summary.objects} files.\n${summary.resumedEncounters} encounters in progress will carry on when the app starts${summary.failedEncounters ? `; ${summary.failedEncounters} could not be resumed and are marked failed (retry them from the app)` : ''}.${summary.previousObjectsDir ? `\nThe replaced files are in ${summary.previousObjectsDir}; remove them once you are satisfied.` : ''}\n`,
   );
 } catch (error) {
   process.stderr.write(`Restore failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appliedMigrations, migrationStatus } from '@healthcare/core/backup/check-migrations';
 import { loadTables } from '@healthcare/core/backup/load-tables';
 import { withDatabase } from '@healthcare/core/backup/postgres-server';
+import { resumeInterruptedEncounters } from '@healthcare/core/backup/resume-interrupted-encounters';
 import { compareFingerprints, fingerprintTables } from '@healthcare/core/backup/table-fingerprints';
 import type { Config } from '@healthcare/core/config/config';
 import { migrateDatabase } from '@healthcare/core/db/migrate-database';
@@ -22,6 +23,10 @@ export interface EmbeddedRestoreSummary {
   objects: number;
   /** Where the object store that was replaced now is (kept until you remove it). */
   previousObjectsDir: string | undefined;
+  /** Encounters caught mid-pipeline by the backup whose jobs were enqueued again. */
+  resumedEncounters: number;
+  /** Encounters caught mid-pipeline whose work could not be resumed: failed, for the clinician to retry. */
+  failedEncounters: number;
 }
 
 /**
@@ -29,6 +34,8 @@ export interface EmbeddedRestoreSummary {
  * live is touched until the copy is complete and checked: the data is loaded into a staging
  * database and compared table by table with the backup's checksums, the files are copied and
  * hashed; only then is the staging database renamed into place and the object folders swapped.
+ * Encounters that were mid-pipeline at backup time have their jobs enqueued again in the staging
+ * database, so they carry on when the app starts (see resumeInterruptedEncounters).
  */
 export async function restoreEmbeddedBackup(
   config: Config,
@@ -79,6 +86,9 @@ export async function restoreEmbeddedBackup(
     } finally {
       await client.end();
     }
+    // The backup holds the data but not the job queue (a fresh, empty one was installed above):
+    // encounters caught mid-pipeline get their jobs back before the copy goes live.
+    const encounters = await resumeInterruptedEncounters(stagingUrl);
 
     let previousObjectsDir: string | undefined;
     if (manifest.objects && config.storage.driver === 'local') {
@@ -102,6 +112,8 @@ export async function restoreEmbeddedBackup(
       rows: manifest.tables.reduce((sum, entry) => sum + entry.rows, 0),
       objects: manifest.objects?.length ?? 0,
       previousObjectsDir,
+      resumedEncounters: encounters.resumed,
+      failedEncounters: encounters.failed,
     };
     logger.info(summary, 'Embedded backup restored');
     return summary;
