@@ -9,7 +9,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { createTestDatabase, testServerUrl } from '@healthcare/core/testing/test-database';
-import { measureLoad, unlimitedRequestBudgets, type LoadFigures } from '../common/load';
+import { measureLoad, type LoadFigures } from '../common/load';
 import { describeMachine } from '../common/machine';
 import { median } from '../common/measure';
 import { printTable } from '../common/print-table';
@@ -43,7 +43,6 @@ try {
       AUTH_JWT_PRIVATE_KEY: generateKeyPairSync('ed25519')
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString(),
-      ...unlimitedRequestBudgets,
     },
     {
       nodeFlags: process.env.BENCH_API_CPU_PROF

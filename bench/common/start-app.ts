@@ -1,12 +1,14 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { unlimitedRequestBudgets } from './load';
 
 /** The real app (API server and, with RUN_WORKER=true, its job worker) in a process of its own. */
 export async function startApp(environment: Record<string, string>, options: { nodeFlags?: string[] } = {}) {
   const child = fork(fileURLToPath(new URL('./serve-app.ts', import.meta.url)), {
     execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
-    env: { ...process.env, LOG_LEVEL: 'warn', ...environment },
+    // The request limiter would shape the figures (a live recording's polling alone exceeds a user's budget).
+    env: { ...process.env, LOG_LEVEL: 'warn', ...unlimitedRequestBudgets, ...environment },
   });
   const exited = once(child, 'exit');
   const port = await new Promise<number>((resolve, reject) => {

@@ -11,7 +11,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { createTestDatabase, testServerUrl } from '@healthcare/core/testing/test-database';
-import { measureLoad, unlimitedRequestBudgets, type LoadFigures } from '../common/load';
+import { measureLoad, type LoadFigures } from '../common/load';
 import { describeMachine } from '../common/machine';
 import { median } from '../common/measure';
 import { printTable } from '../common/print-table';
@@ -49,7 +49,6 @@ try {
     AUTH_JWT_PRIVATE_KEY: generateKeyPairSync('ed25519')
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
-    ...unlimitedRequestBudgets,
   };
   const replicas = [await startApp(environment), await startApp(environment)];
   for (const replica of replicas) stops.push(replica.stop);

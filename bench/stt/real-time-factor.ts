@@ -16,7 +16,7 @@ import { printTable } from '../common/print-table';
 import { writeSpeechWav } from './speech-audio';
 
 const audioSec = 30;
-const runs = repetitions(5);
+const runs = repetitions(3);
 const threads = availableParallelism();
 // Random weights decode nothing under whisper.cpp's usual thresholds; relaxed, they decode
 // tokens, and a bound on tokens keeps each run to one encoder pass and a few decoder steps.

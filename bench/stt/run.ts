@@ -3,7 +3,7 @@
  * directly, then the stop-to-final-transcript latency of live recordings against one chunk's
  * transcription. Each bench runs in a process of its own; whisper.cpp's model-loading report
  * (hundreds of stderr lines) is dropped, every other line passes. Not a test.
- * BENCH_STT_RUNS sets the timed runs per side (default 5); BENCH_STT_MINUTES the recordings (default 1,10,30).
+ * BENCH_STT_RUNS sets the timed runs per side (default 3); BENCH_STT_MINUTES the recordings (default 1,10,30).
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';

@@ -27,3 +27,22 @@ export function toHalves(values: Float32Array): Uint16Array {
   }
   return halves;
 }
+
+/**
+ * Deterministic random F16 values straight from random bits (sign, a magnitude between about
+ * 0.002 and 0.06, mantissa), two per xorshift step: a hundred times faster than `gaussian` and
+ * `toHalves`, for models of hundreds of millions of weights whose values only need to be small.
+ */
+export function randomHalves(seed: number): (into: Uint16Array) => void {
+  let x = seed || 1;
+  return (into) => {
+    for (let index = 0; index < into.length; index += 2) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      // Exponent field 6-9 of 15: magnitudes 2^-9 to 2^-5.
+      into[index] = (x & 0x83ff) | ((6 + ((x >>> 10) & 3)) << 10);
+      if (index + 1 < into.length) into[index + 1] = ((x >>> 16) & 0x83ff) | ((6 + ((x >>> 26) & 3)) << 10);
+    }
+  };
+}

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { gaussian, toHalves } from './random-weights';
+import { gaussian, randomHalves } from './random-weights';
 
 interface LlamaShape {
   embedding: number;
@@ -63,6 +63,7 @@ export async function writeLlamaModel(
 ): Promise<void> {
   const shape = shapes[options.shape];
   const random = gaussian(options.seed ?? 1);
+  const halves = randomHalves(options.seed ?? 1);
   const vocabulary = byteLevelVocabulary(shape.vocabulary);
   const headDimension = shape.embedding / shape.heads;
   const kvWidth = headDimension * shape.kvHeads;
@@ -158,15 +159,21 @@ export async function writeLlamaModel(
   for (const tensor of layout) {
     const count = tensor.bytes / (tensor.half ? 2 : 4);
     for (let start = 0; start < count; start += slice) {
-      const values = new Float32Array(Math.min(slice, count - start));
-      if (tensor.ones) values.fill(1);
-      else for (let index = 0; index < values.length; index += 1) values[index] = random() * 0.02;
+      const length = Math.min(slice, count - start);
+      let data: Float32Array | Uint16Array;
+      if (tensor.half) {
+        data = new Uint16Array(length);
+        halves(data);
+      } else {
+        data = new Float32Array(length);
+        if (tensor.ones) data.fill(1);
+        else for (let index = 0; index < length; index += 1) data[index] = random() * 0.02;
+      }
       if (tensor.zeros) {
         const [from, to] = tensor.zeros;
-        if (from < start + values.length && to > start)
-          values.fill(0, Math.max(0, from - start), Math.min(values.length, to - start));
+        if (from < start + length && to > start)
+          data.fill(0, Math.max(0, from - start), Math.min(length, to - start));
       }
-      const data = tensor.half ? toHalves(values) : values;
       await write(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     }
     await pad();

@@ -1,3 +1,4 @@
+import type PgBoss from 'pg-boss';
 import type { Logger } from '../logging/create-logger';
 import { generateNoteJob } from '../notes/generate-note.job';
 import { finalizeTranscriptJob } from '../transcripts/finalize-transcript.job';
@@ -12,9 +13,10 @@ import { runJob, type JobDefinition } from './run-job';
 // Per process: chunks are short and many (two at once keep the transcript live on 2 cores);
 // whole recordings are long and already parallel inside the job.
 // Notes: one at a time, since an embedded model uses every core.
-const concurrency = { chunk: 2, recording: 1, finalize: 1, note: 1, retention: 1 };
-// How often an idle worker looks for new work: the delay a new chunk may wait before starting.
-const pollingIntervalSeconds = 0.5;
+export const workerConcurrency = { chunk: 2, recording: 1, finalize: 1, note: 1, retention: 1 };
+// pollingIntervalSeconds: how often an idle worker looks for new work, the delay a new chunk may
+// wait before starting. (bench/queue measures the machinery with these options.)
+export const workOptions = { includeMetadata: true, pollingIntervalSeconds: 0.5, batchSize: 1 } as const;
 
 /** Works every queue in this process: inside the app in the embedded mode, in apps/worker in a cluster. */
 export async function startJobWorker(
@@ -23,21 +25,17 @@ export async function startJobWorker(
   logger: Logger,
 ): Promise<() => Promise<void>> {
   const definitions: [JobDefinition<never>, number][] = [
-    [transcribeChunkJob(deps) as JobDefinition<never>, concurrency.chunk],
-    [transcribeRecordingJob(deps) as JobDefinition<never>, concurrency.recording],
-    [finalizeTranscriptJob(deps) as JobDefinition<never>, concurrency.finalize],
-    [generateNoteJob(deps) as JobDefinition<never>, concurrency.note],
-    [purgeExpiredAudioJob(deps) as JobDefinition<never>, concurrency.retention],
+    [transcribeChunkJob(deps) as JobDefinition<never>, workerConcurrency.chunk],
+    [transcribeRecordingJob(deps) as JobDefinition<never>, workerConcurrency.recording],
+    [finalizeTranscriptJob(deps) as JobDefinition<never>, workerConcurrency.finalize],
+    [generateNoteJob(deps) as JobDefinition<never>, workerConcurrency.note],
+    [purgeExpiredAudioJob(deps) as JobDefinition<never>, workerConcurrency.retention],
   ];
   const workerIds: string[] = [];
   for (const [definition, count] of definitions) {
     for (let index = 0; index < count; index += 1) {
       workerIds.push(
-        await jobs.work(
-          definition.queue,
-          { includeMetadata: true, pollingIntervalSeconds, batchSize: 1 },
-          runJob(definition, logger, deps.metrics, deps.tracing),
-        ),
+        await workQueue(jobs, definition.queue, runJob(definition, logger, deps.metrics, deps.tracing)),
       );
     }
   }
@@ -48,4 +46,26 @@ export async function startJobWorker(
   return async () => {
     await Promise.all(workerIds.map((id) => jobs.offWork({ id })));
   };
+}
+
+/**
+ * One worker on `queue`, with the options every queue uses. pg-boss waits out the polling
+ * interval after every fetch, even one that found work, so a worker of short jobs would drain
+ * one batch per interval (2 jobs a second); woken after each batch, it goes straight on to the
+ * next job while there is work, and polls at the interval only when idle.
+ */
+export async function workQueue(
+  jobs: JobClient,
+  queue: string,
+  handler: (batch: PgBoss.JobWithMetadata<unknown>[]) => Promise<void>,
+): Promise<string> {
+  let id: string | undefined = undefined;
+  id = await jobs.work(queue, workOptions, async (batch) => {
+    try {
+      await handler(batch);
+    } finally {
+      if (id) jobs.notifyWorker(id);
+    }
+  });
+  return id;
 }
