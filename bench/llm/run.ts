@@ -37,7 +37,13 @@ try {
   const modelFile = path.join(scratch, 'qwen-0.5b-random.gguf');
   await writeLlamaModel(modelFile, { shape: 'qwen-0.5b' });
   const writer = (maxOutputTokens: number): NoteWriter =>
-    createEmbeddedNoteWriter({ modelFile: async () => modelFile, threads: cores, maxOutputTokens });
+    createEmbeddedNoteWriter({
+      modelFile: async () => modelFile,
+      threads: cores,
+      maxOutputTokens,
+      // The app's embedded default: long enough that only a hung engine would reach it.
+      timeoutMs: 840_000,
+    });
   // A one-token answer, an N-token answer, and JSON notes (whose length the grammar and schema bound).
   const ours = { prompt: writer(1), answer: writer(answerTokens), json: writer(256) };
 
