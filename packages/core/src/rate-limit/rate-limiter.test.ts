@@ -77,3 +77,28 @@ describe('Redis rate limiter when Redis is down', () => {
     offline.disconnect();
   });
 });
+
+describe('Redis rate limiter script', () => {
+  it('should send its script once per connection, then only its SHA1, and again once Redis has lost it', async () => {
+    const own = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    try {
+      const limiter = createRedisRateLimiter(own, createLogger({ level: 'silent' }));
+      const key = randomUUID();
+      const id = String(await own.client('ID'));
+      // Asked on another connection, so the question is not the answer.
+      const lastCommand = async () => /\bcmd=(\S+)/.exec(String(await redis.client('LIST', 'ID', id)))?.[1];
+      expect((await limiter.hit(key, 60)).count).toBe(1);
+      expect(await lastCommand()).toBe('eval');
+      expect((await limiter.hit(key, 60)).count).toBe(2);
+      expect(await lastCommand()).toBe('evalsha');
+      // What a restarted Redis looks like: its script cache is empty.
+      await own.script('FLUSH');
+      expect((await limiter.hit(key, 60)).count).toBe(3);
+      expect(await lastCommand()).toBe('eval');
+      expect((await limiter.hit(key, 60)).count).toBe(4);
+      expect(await lastCommand()).toBe('evalsha');
+    } finally {
+      own.disconnect();
+    }
+  });
+});

@@ -11,7 +11,14 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `;
 
+// Registered with ioredis, which sends the script once per connection and its SHA1 (EVALSHA) after
+// that, sending it again if Redis answers NOSCRIPT (a restarted Redis has lost its script cache).
+const hitCommand = 'healthcareRateLimitHit';
+type HitCommand = (key: string, windowMs: number) => Promise<[count: number, ttlMs: number]>;
+
 export function createRedisRateLimiter(redis: Redis, logger: Logger): RateLimiter {
+  if (!(hitCommand in redis)) redis.defineCommand(hitCommand, { numberOfKeys: 1, lua: hitScript });
+  const hitOnce = (redis as unknown as Record<typeof hitCommand, HitCommand>)[hitCommand].bind(redis);
   const failOpen = (error: unknown): WindowCount => {
     logger.warn({ err: error }, 'Rate limiter unavailable (Redis); allowing the request');
     return { count: 0, resetInSeconds: 0 };
@@ -37,10 +44,7 @@ export function createRedisRateLimiter(redis: Redis, logger: Logger): RateLimite
     },
     async hit(key, windowSeconds) {
       try {
-        const [count, ttl] = (await redis.eval(hitScript, 1, keyPrefix + key, windowSeconds * 1000)) as [
-          number,
-          number,
-        ];
+        const [count, ttl] = await hitOnce(keyPrefix + key, windowSeconds * 1000);
         return toCount(count, ttl);
       } catch (error) {
         return failOpen(error);

@@ -2,14 +2,18 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWebResponse } from './node-adapter';
+import { jsonResponse } from './responses';
 
 let server: Server;
 let port: number;
 
-// Answers at once without reading any body, as a route refusing an upload does.
+// Answers at once without reading any body, as a route refusing an upload does: a body of unknown
+// length at /, a JSON answer at /json.
 beforeAll(async () => {
   server = createServer((incoming, response) => {
-    void writeWebResponse(new Response('answered'), response, incoming);
+    const answer =
+      incoming.url === '/json' ? jsonResponse(200, { answered: 'sí' }) : new Response('answered');
+    void writeWebResponse(answer, response, incoming);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -20,11 +24,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function send(method: string, headers: Record<string, string>, body?: string) {
-  return new Promise<IncomingHttpHeaders>((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, method, path: '/', headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.headers));
+function send(method: string, headers: Record<string, string>, body?: string, path = '/') {
+  return new Promise<IncomingHttpHeaders & { body: string }>((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, method, path, headers }, (response) => {
+      let received = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (received += chunk));
+      response.on('end', () => resolve({ ...response.headers, body: received }));
     });
     outgoing.on('error', reject);
     // A body left unfinished: the client is still sending when the answer comes.
@@ -42,5 +48,18 @@ describe('writeWebResponse', () => {
   it('should close the connection when the client is still sending a body the answer did not wait for', async () => {
     const headers = await send('PUT', { 'content-length': '1000000' }, 'only the first bytes');
     expect(headers.connection).toBe('close');
+  });
+
+  it('should send an answer of declared length whole, with its length instead of chunks', async () => {
+    const answer = await send('GET', {}, undefined, '/json');
+    expect(JSON.parse(answer.body)).toEqual({ answered: 'sí' });
+    expect(answer['content-length']).toBe(String(Buffer.byteLength(answer.body)));
+    expect(answer['transfer-encoding']).toBeUndefined();
+  });
+
+  it('should stream an answer of unknown length', async () => {
+    const answer = await send('GET', {});
+    expect(answer.body).toBe('answered');
+    expect(answer['transfer-encoding']).toBe('chunked');
   });
 });

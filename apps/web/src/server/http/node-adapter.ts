@@ -129,11 +129,22 @@ function isStillSending(request: IncomingMessage): boolean {
   );
 }
 
+// A body of declared length up to this is read whole and sent with the head in one write, without
+// the stream pipeline (and its abort signal) that each streamed answer costs. Larger or unsized
+// bodies (downloads, event streams) are streamed.
+const wholeBodyMaxBytes = 64 * 1024;
+
 export async function writeWebResponse(
   webResponse: Response,
   response: ServerResponse,
   request?: IncomingMessage,
 ): Promise<void> {
+  // Read before anything is set on the response, so a body that fails to read leaves it untouched.
+  const declaredLength = webResponse.headers.get('content-length');
+  const wholeBody =
+    webResponse.body && declaredLength !== null && Number(declaredLength) <= wholeBodyMaxBytes
+      ? Buffer.from(await webResponse.arrayBuffer())
+      : undefined;
   if (request && isStillSending(request)) closeAfterResponse(request, response);
   response.statusCode = webResponse.status;
   const cookies = webResponse.headers.getSetCookie();
@@ -141,6 +152,10 @@ export async function writeWebResponse(
     if (name !== 'set-cookie') response.setHeader(name, value);
   });
   if (cookies.length > 0) response.setHeader('set-cookie', cookies);
+  if (wholeBody) {
+    response.end(wholeBody);
+    return;
+  }
   if (!webResponse.body) {
     response.end();
     return;

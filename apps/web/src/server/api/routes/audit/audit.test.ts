@@ -82,6 +82,25 @@ describe('GET /audit', () => {
     }
   });
 
+  it('should record the patients a page shows and not the one after it, nor any of a page refused', async () => {
+    const { token } = await signUpClinic(api);
+    for (const name of ['Paginada A', 'Paginada B', 'Paginada C']) {
+      await api.post('/api/v1/patients', { name, birthDate: '1970-05-05', sex: 'other' }, token);
+    }
+    const page = await api.get('/api/v1/patients?limit=2', token);
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.nextCursor).toBe(page.body.items[1].id);
+    const listed = (await auditOf(token)).filter((event) => event.action === 'patient.list');
+    expect(listed.map((event) => event.patientId).sort()).toEqual(
+      page.body.items.map((item: { id: string }) => item.id).sort(),
+    );
+    for (const event of listed) expect(event.details).toEqual({ search: false });
+
+    const stale = await api.get(`/api/v1/patients?limit=2&cursor=${randomUUID()}`, token);
+    expect(stale.status).toBe(400);
+    expect((await auditOf(token)).filter((event) => event.action === 'patient.list')).toHaveLength(2);
+  });
+
   it('should keep the caller’s request id when it is well-formed', async () => {
     const { token } = await signUpClinic(api);
     const created = await api.call('POST', '/api/v1/patients', {
