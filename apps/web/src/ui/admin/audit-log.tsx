@@ -2,7 +2,7 @@
 
 import { auditActions } from '@healthcare/core/audit/audit-schemas';
 import type { UserList } from '@healthcare/core/users/user-schemas';
-import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { callApi } from '../api/call-api';
@@ -13,7 +13,7 @@ import { InlineAlert } from '../components/inline-alert';
 import { Input } from '../components/input';
 import { Label } from '../components/label';
 import { Select } from '../components/select';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { PatientPicker } from './patient-picker';
 import { tableClasses } from './table-classes';
 import { noFilters, useAuditEvents, type AuditFilters } from './use-audit-events';
@@ -25,7 +25,7 @@ const any = '*';
 export function AuditLog() {
   const t = useTranslations('admin');
   const format = useFormatter();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const [draft, setDraft] = useState<AuditFilters>(noFilters);
   const [patient, setPatient] = useState<{ id: string; name: string } | undefined>();
   const [applied, setApplied] = useState<AuditFilters>(noFilters);
@@ -122,9 +122,7 @@ export function AuditLog() {
         </form>
       </CardSection>
 
-      {audit.problem ? (
-        <InlineAlert role="alert">{problemMessage(audit.problem, messages)}</InlineAlert>
-      ) : null}
+      {audit.problem ? <InlineAlert role="alert">{problemMessage(audit.problem)}</InlineAlert> : null}
       <div className={cn(tableClasses.scroll, audit.loading && 'opacity-70')} aria-busy={audit.loading}>
         <table className={tableClasses.table}>
           <thead>

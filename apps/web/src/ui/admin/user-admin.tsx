@@ -2,7 +2,7 @@
 
 import type { User, UserList, UserRole } from '@healthcare/core/users/user-schemas';
 import { userRoles } from '@healthcare/core/users/user-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { InlineAlert } from '../components/inline-alert';
 import { Select } from '../components/select';
 import { useToast } from '../components/toast';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { useSession } from '../session/session-provider';
 import { AddUserForm } from './add-user-form';
 import { tableClasses } from './table-classes';
@@ -22,7 +22,7 @@ import { tableClasses } from './table-classes';
 export function UserAdmin() {
   const t = useTranslations('admin');
   const common = useTranslations('common');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const session = useSession();
   const [users, setUsers] = useState<User[] | undefined>();
@@ -60,7 +60,7 @@ export function UserAdmin() {
         <h2 id="users-title" className="sr-only">
           {t('usersTitle')}
         </h2>
-        {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+        {problem ? <InlineAlert role="alert">{problemMessage(problem)}</InlineAlert> : null}
         {!users ? (
           <p className="text-muted">{t('loading')}</p>
         ) : (

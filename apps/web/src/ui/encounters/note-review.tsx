@@ -2,7 +2,7 @@
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
-import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '../components/badge';
 import { Button } from '../components/button';
@@ -12,7 +12,7 @@ import { InlineAlert } from '../components/inline-alert';
 import { Label } from '../components/label';
 import { Textarea } from '../components/textarea';
 import { useToast } from '../components/toast';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { formatClock } from './format-clock';
 import { NoteStatement } from './note-statement';
 import { RegenerateNote } from './regenerate-note';
@@ -36,7 +36,7 @@ export function NoteReview({
   const t = useTranslations('encounter');
   const common = useTranslations('common');
   const format = useFormatter();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const encounterId = encounter.id;
   const player = useEvidencePlayer(encounter, segments);
@@ -59,7 +59,7 @@ export function NoteReview({
           {t('note')}
         </h2>
         {state.status === 'failed' ? (
-          <InlineAlert role="alert">{problemMessage(state.problem, messages)}</InlineAlert>
+          <InlineAlert role="alert">{problemMessage(state.problem)}</InlineAlert>
         ) : (
           <p className="mb-0! text-muted" role="status">
             {busy ? t('writingNote') : t('noteEmpty')}
@@ -119,7 +119,7 @@ export function NoteReview({
         </InlineAlert>
       ) : null}
       {noteModel.actionProblem ? (
-        <InlineAlert role="alert">{problemMessage(noteModel.actionProblem, messages)}</InlineAlert>
+        <InlineAlert role="alert">{problemMessage(noteModel.actionProblem)}</InlineAlert>
       ) : null}
       {note.sections.map((section) => (
         <section
