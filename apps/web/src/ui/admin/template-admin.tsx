@@ -103,7 +103,7 @@ export function TemplateAdmin() {
         </div>
       ) : (
         <CardSection className="flex flex-col gap-4" aria-labelledby="template-form-title">
-          <h2 id="template-form-title" className="mb-0!">
+          <h2 id="template-form-title">
             {editing.mode === 'new' ? t('newTemplate') : t('editTemplate', { name: editing.template.name })}
           </h2>
           <TemplateForm
@@ -126,7 +126,7 @@ export function TemplateAdmin() {
               )}
             >
               <div className="flex min-w-0 flex-col gap-1.5">
-                <h2 className="mb-0!">{template.name}</h2>
+                <h2>{template.name}</h2>
                 <div className="flex flex-wrap items-center gap-2 text-sm text-muted">
                   <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem] text-text">{template.key}</code>
                   <Badge tone={template.builtIn ? 'neutral' : 'primary'} className="text-xs">

@@ -104,8 +104,8 @@ export function EncounterScreen({ id }: { id: string }) {
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <h1 className="mb-0!">{patientName || t('pageTitle')}</h1>
-          <p className="mb-0! text-muted">{t('startedAt', { date: longDateTime(encounter.createdAt) })}</p>
+          <h1>{patientName || t('pageTitle')}</h1>
+          <p className="text-muted">{t('startedAt', { date: longDateTime(encounter.createdAt) })}</p>
         </div>
         <Badge tone={events.connected ? 'primary' : 'neutral'} data-live={events.connected}>
           {events.connected ? (
@@ -121,12 +121,10 @@ export function EncounterScreen({ id }: { id: string }) {
       {encounter.consent || encounter.audio.deletedAt ? (
         <div className="flex flex-col gap-1 text-sm text-muted">
           {encounter.consent ? (
-            <p className="mb-0!">
-              {consentText('confirmed', { date: longDateTime(encounter.consent.confirmedAt) })}
-            </p>
+            <p>{consentText('confirmed', { date: longDateTime(encounter.consent.confirmedAt) })}</p>
           ) : null}
           {encounter.audio.deletedAt ? (
-            <p className="mb-0!">
+            <p>
               {consentText('audioDeleted', {
                 date: format.dateTime(new Date(encounter.audio.deletedAt), { dateStyle: 'long' }),
               })}

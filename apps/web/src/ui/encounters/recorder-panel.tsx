@@ -59,9 +59,7 @@ export function RecorderPanel({
 
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="recorder-title">
-      <h2 id="recorder-title" className="mb-0!">
-        {t('recorder')}
-      </h2>
+      <h2 id="recorder-title">{t('recorder')}</h2>
       <div className="flex flex-wrap items-center gap-3">
         {!active ? (
           <Button
@@ -105,7 +103,7 @@ export function RecorderPanel({
         </div>
       </div>
       {recorder.status === 'failed' ? <InlineAlert role="alert">{t('micFailed')}</InlineAlert> : null}
-      <p className="mb-0! text-sm text-muted" role="status">
+      <p className="text-sm text-muted" role="status">
         {t('uploaded', { count: upload.state.uploaded })}
         {upload.state.pending > 0 ? ` · ${t('pending', { count: upload.state.pending })}` : null}
       </p>
@@ -134,7 +132,7 @@ export function RecorderPanel({
             }}
           />
           {sendingFile ? (
-            <p role="status" className="mb-0! text-sm text-muted">
+            <p role="status" className="text-sm text-muted">
               {t('uploadingFile')}
             </p>
           ) : null}

@@ -56,10 +56,8 @@ export function RecordingConsentPanel({
 
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="consent-title">
-      <h2 id="consent-title" className="mb-0!">
-        {t('title')}
-      </h2>
-      <p className="mb-0! text-muted">{t('instructions')}</p>
+      <h2 id="consent-title">{t('title')}</h2>
+      <p className="text-muted">{t('instructions')}</p>
       <blockquote
         className="m-0 border-l-4 border-primary bg-bg px-4 py-3 text-[1.05rem] leading-normal"
         lang={encounter.language}

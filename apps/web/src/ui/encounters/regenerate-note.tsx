@@ -112,7 +112,7 @@ export function RegenerateNote({
                 aria-describedby={templateArchived ? 'regenerate-template-archived' : undefined}
               />
               {templateArchived ? (
-                <p id="regenerate-template-archived" className="mb-0! text-sm font-medium text-danger">
+                <p id="regenerate-template-archived" className="text-sm font-medium text-danger">
                   {t('regenerateTemplateArchived')}
                 </p>
               ) : null}
