@@ -69,9 +69,9 @@ async function pick(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Toasts live in the notifications region (a copy is announced elsewhere for a moment). */
+/** Toasts live in the notifications region (a copy is announced elsewhere for a moment); the flow is in Portuguese. */
 const toast = (page: Page, text: string) =>
-  page.getByRole('region', { name: /Notifications/ }).getByText(text, { exact: true });
+  page.getByRole('region', { name: /Notificações/ }).getByText(text, { exact: true });
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
@@ -237,7 +237,8 @@ describe('today, admin and settings screens', () => {
       await llmBox.getByText('Inacessível').waitFor();
       await llmBox.getByText('qwen2.5-7b-instruct').waitFor();
       await checkScreen(page, 'settings-tablet');
-      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Idioma: Português' }).click();
+      await page.getByRole('menuitemradio', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       await sttBox.getByText('Reachable').waitFor();
       await llmBox.getByText('Not reachable').waitFor();

@@ -112,7 +112,7 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
 
   await page.goto(`/patients/${patientId}`);
   await page.getByRole('heading', { name: 'Maria Silva' }).waitFor();
-  // A document dropped on the patient's record, then previewed.
+  // A document dropped on the patient's record, then previewed in a dialog over it.
   await page.locator('.drop-zone').evaluate(async (zone) => {
     const canvas = document.createElement('canvas');
     canvas.width = 64;
@@ -133,6 +133,10 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
     return image?.complete === true && image.naturalWidth === 64;
   });
   expect(await seriousViolations(page)).toEqual([]);
+  // The viewport only: a full-page shot would stretch the page past the dialog's overlay.
+  await page.screenshot({ path: `${screenshotDir}/patient-document-preview.png` });
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
   await shot(page, 'patient');
   await page.getByRole('button', { name: 'Nova consulta' }).click();
   await page.waitForURL('**/encounters/**');
@@ -298,7 +302,8 @@ async function recordToSignedPdf(page: Page, browserContext: BrowserContext, pag
   await page.getByText('Paciente retornou a ligação; sem febre.').waitFor();
 
   // The same screen in English.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Idioma: Português' }).click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Clinical note' }).waitFor();
   await page.getByRole('heading', { name: 'Transcript' }).waitFor();
   await page.getByText(/^Signed on /).waitFor();

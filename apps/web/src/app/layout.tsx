@@ -5,8 +5,6 @@ import type { ReactNode } from 'react';
 import { ToastProvider } from '../ui/components/toast';
 import { TooltipProvider } from '../ui/components/tooltip';
 import { BrowserTimeZone } from '../ui/i18n/browser-time-zone';
-import { getDictionary } from '../ui/i18n/dictionary';
-import { I18nProvider } from '../ui/i18n/i18n-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,17 +24,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* Locale, messages and time zone come from src/ui/i18n/request.ts. */}
         <NextIntlClientProvider>
           <BrowserTimeZone>
-            <I18nProvider locale={locale} dictionary={getDictionary(locale)}>
-              <TooltipProvider>
-                <ToastProvider
-                  regionLabel={t('notifications')}
-                  toastLabel={t('notification')}
-                  closeLabel={t('close')}
-                >
-                  {children}
-                </ToastProvider>
-              </TooltipProvider>
-            </I18nProvider>
+            <TooltipProvider>
+              <ToastProvider
+                regionLabel={t('notifications')}
+                toastLabel={t('notification')}
+                closeLabel={t('close')}
+              >
+                {children}
+              </ToastProvider>
+            </TooltipProvider>
           </BrowserTimeZone>
         </NextIntlClientProvider>
       </body>

@@ -35,9 +35,7 @@ export function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
 
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="add-user-title">
-      <h2 id="add-user-title" className="mb-0!">
-        {t('addUserTitle')}
-      </h2>
+      <h2 id="add-user-title">{t('addUserTitle')}</h2>
       <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
         {message ? <InlineAlert role="alert">{message}</InlineAlert> : null}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -22,8 +22,8 @@ export function AdminOnly({ children }: { children: ReactNode }) {
   if (session.user.role !== 'admin') {
     return (
       <Card className="mx-auto my-8 flex w-full max-w-md flex-col gap-3">
-        <h1 className="mb-0!">{t('notAllowedTitle')}</h1>
-        <p className="mb-0!">{t('notAllowed')}</p>
+        <h1>{t('notAllowedTitle')}</h1>
+        <p>{t('notAllowed')}</p>
       </Card>
     );
   }

@@ -2,20 +2,19 @@
 
 import { auditActions } from '@healthcare/core/audit/audit-schemas';
 import type { UserList } from '@healthcare/core/users/user-schemas';
-import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { callApi } from '../api/call-api';
 import { Button } from '../components/button';
 import { CardSection } from '../components/card';
-import { cn } from '../components/cn';
+import { DataTable } from '../components/data-table';
 import { InlineAlert } from '../components/inline-alert';
 import { Input } from '../components/input';
 import { Label } from '../components/label';
 import { Select } from '../components/select';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { PatientPicker } from './patient-picker';
-import { tableClasses } from './table-classes';
 import { noFilters, useAuditEvents, type AuditFilters } from './use-audit-events';
 
 // A Radix Select item cannot have the empty value, so "no filter" is an option of its own.
@@ -25,7 +24,7 @@ const any = '*';
 export function AuditLog() {
   const t = useTranslations('admin');
   const format = useFormatter();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const [draft, setDraft] = useState<AuditFilters>(noFilters);
   const [patient, setPatient] = useState<{ id: string; name: string } | undefined>();
   const [applied, setApplied] = useState<AuditFilters>(noFilters);
@@ -54,9 +53,7 @@ export function AuditLog() {
             setApplied({ ...draft, patientId: patient?.id ?? '' });
           }}
         >
-          <h2 id="audit-filters-title" className="mb-0!">
-            {t('filters')}
-          </h2>
+          <h2 id="audit-filters-title">{t('filters')}</h2>
           <div className="grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] items-start gap-x-4 gap-y-3">
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="audit-actor">{t('filterActor')}</Label>
@@ -122,70 +119,54 @@ export function AuditLog() {
         </form>
       </CardSection>
 
-      {audit.problem ? (
-        <InlineAlert role="alert">{problemMessage(audit.problem, messages)}</InlineAlert>
-      ) : null}
-      <div className={cn(tableClasses.scroll, audit.loading && 'opacity-70')} aria-busy={audit.loading}>
-        <table className={tableClasses.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={tableClasses.headCell}>
-                {t('columnWhen')}
-              </th>
-              <th scope="col" className={tableClasses.headCell}>
-                {t('columnWho')}
-              </th>
-              <th scope="col" className={tableClasses.headCell}>
-                {t('columnAction')}
-              </th>
-              <th scope="col" className={tableClasses.headCell}>
-                {t('columnPatient')}
-              </th>
-              <th scope="col" className={tableClasses.headCell}>
-                {t('columnOrigin')}
-              </th>
+      {audit.problem ? <InlineAlert role="alert">{problemMessage(audit.problem)}</InlineAlert> : null}
+      <DataTable className={audit.loading ? 'opacity-70' : undefined} aria-busy={audit.loading}>
+        <thead>
+          <tr>
+            <th scope="col">{t('columnWhen')}</th>
+            <th scope="col">{t('columnWho')}</th>
+            <th scope="col">{t('columnAction')}</th>
+            <th scope="col">{t('columnPatient')}</th>
+            <th scope="col">{t('columnOrigin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.items.map((event) => (
+            <tr key={event.id}>
+              <td className="whitespace-nowrap tabular-nums">
+                <time dateTime={event.occurredAt}>
+                  {format.dateTime(new Date(event.occurredAt), { dateStyle: 'short', timeStyle: 'medium' })}
+                </time>
+              </td>
+              <td>{event.actorUserId ? (users.get(event.actorUserId) ?? t('unknownUser')) : t('system')}</td>
+              <td>
+                <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem]">{event.action}</code>
+              </td>
+              <td>
+                {event.patientId ? (
+                  <Link href={`/patients/${event.patientId}`}>
+                    {event.patientId === patient?.id ? patient.name : event.patientId.slice(0, 8)}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td className="text-muted">{event.ip ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {audit.items.map((event) => (
-              <tr key={event.id} className={tableClasses.row}>
-                <td className={cn(tableClasses.cell, 'whitespace-nowrap tabular-nums')}>
-                  <time dateTime={event.occurredAt}>
-                    {format.dateTime(new Date(event.occurredAt), { dateStyle: 'short', timeStyle: 'medium' })}
-                  </time>
-                </td>
-                <td className={tableClasses.cell}>
-                  {event.actorUserId ? (users.get(event.actorUserId) ?? t('unknownUser')) : t('system')}
-                </td>
-                <td className={tableClasses.cell}>
-                  <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem]">{event.action}</code>
-                </td>
-                <td className={tableClasses.cell}>
-                  {event.patientId ? (
-                    <Link href={`/patients/${event.patientId}`}>
-                      {event.patientId === patient?.id ? patient.name : event.patientId.slice(0, 8)}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className={cn(tableClasses.cell, 'text-muted')}>{event.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       {!audit.loading && !audit.problem && audit.items.length === 0 ? (
         <p
           role="status"
-          className="mb-0! rounded-card border border-dashed border-border bg-surface px-4 py-8 text-center text-muted"
+          className="rounded-card border border-dashed border-border bg-surface px-4 py-8 text-center text-muted"
         >
           {t('noEvents')}
         </p>
       ) : null}
       <div className="flex justify-center">
         {audit.loading ? (
-          <p role="status" className="mb-0! text-muted">
+          <p role="status" className="text-muted">
             {t('loading')}
           </p>
         ) : audit.hasMore ? (

@@ -29,7 +29,7 @@ export function PatientPicker({
         <span className="text-sm font-semibold" id="audit-patient-label">
           {t('filterPatient')}
         </span>
-        <p className="mb-0! flex min-h-10 flex-wrap items-center gap-2" aria-labelledby="audit-patient-label">
+        <p className="flex min-h-10 flex-wrap items-center gap-2" aria-labelledby="audit-patient-label">
           <span className="font-medium">{picked.name}</span>
           <Button size="sm" variant="ghost" onClick={() => onPick(undefined)}>
             {t('clearPatient')}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
@@ -12,7 +12,7 @@ import { cn } from '../components/cn';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { InlineAlert } from '../components/inline-alert';
 import { useToast } from '../components/toast';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { TemplateForm } from './template-form';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; template: TemplateView };
@@ -24,7 +24,7 @@ type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; template: Te
 export function TemplateAdmin() {
   const t = useTranslations('admin');
   const common = useTranslations('common');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const [templates, setTemplates] = useState<TemplateView[] | undefined>();
   // What went wrong, in words: a removal refused because the template was used gets its own.
@@ -35,9 +35,7 @@ export function TemplateAdmin() {
   const fail = (error: unknown, conflictMessage?: string) => {
     if (error instanceof SessionExpired) return;
     const apiProblem = error instanceof ApiProblem ? error : unexpectedProblem(error);
-    setProblem(
-      apiProblem.status === 409 && conflictMessage ? conflictMessage : problemMessage(apiProblem, messages),
-    );
+    setProblem(apiProblem.status === 409 && conflictMessage ? conflictMessage : problemMessage(apiProblem));
   };
   const load = (signal?: AbortSignal) =>
     // Archived ones too: the toggle only hides them, without another round trip.
@@ -105,7 +103,7 @@ export function TemplateAdmin() {
         </div>
       ) : (
         <CardSection className="flex flex-col gap-4" aria-labelledby="template-form-title">
-          <h2 id="template-form-title" className="mb-0!">
+          <h2 id="template-form-title">
             {editing.mode === 'new' ? t('newTemplate') : t('editTemplate', { name: editing.template.name })}
           </h2>
           <TemplateForm
@@ -128,7 +126,7 @@ export function TemplateAdmin() {
               )}
             >
               <div className="flex min-w-0 flex-col gap-1.5">
-                <h2 className="mb-0!">{template.name}</h2>
+                <h2>{template.name}</h2>
                 <div className="flex flex-wrap items-center gap-2 text-sm text-muted">
                   <code className="rounded bg-bg px-1.5 py-0.5 text-[0.85rem] text-text">{template.key}</code>
                   <Badge tone={template.builtIn ? 'neutral' : 'primary'} className="text-xs">

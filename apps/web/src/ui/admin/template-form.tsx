@@ -108,7 +108,7 @@ export function TemplateForm({
       <fieldset className="m-0 flex min-w-0 flex-col gap-3 rounded-card border border-border px-4 pt-3 pb-4">
         <legend className="px-1 font-semibold">{t('sectionsTitle')}</legend>
         {fieldErrors.sections ? (
-          <p className="mb-0! text-sm font-medium text-danger">{fieldErrors.sections}</p>
+          <p className="text-sm font-medium text-danger">{fieldErrors.sections}</p>
         ) : null}
         {sections.map((section, index) => {
           const number = index + 1;

@@ -2,27 +2,26 @@
 
 import type { User, UserList, UserRole } from '@healthcare/core/users/user-schemas';
 import { userRoles } from '@healthcare/core/users/user-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { Badge } from '../components/badge';
 import { Button } from '../components/button';
-import { cn } from '../components/cn';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { DataTable } from '../components/data-table';
 import { InlineAlert } from '../components/inline-alert';
 import { Select } from '../components/select';
 import { useToast } from '../components/toast';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { useSession } from '../session/session-provider';
 import { AddUserForm } from './add-user-form';
-import { tableClasses } from './table-classes';
 
 /** The clinic's accounts: role per person, deactivate and reactivate, add a colleague. */
 export function UserAdmin() {
   const t = useTranslations('admin');
   const common = useTranslations('common');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const session = useSession();
   const [users, setUsers] = useState<User[] | undefined>();
@@ -60,86 +59,72 @@ export function UserAdmin() {
         <h2 id="users-title" className="sr-only">
           {t('usersTitle')}
         </h2>
-        {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+        {problem ? <InlineAlert role="alert">{problemMessage(problem)}</InlineAlert> : null}
         {!users ? (
           <p className="text-muted">{t('loading')}</p>
         ) : (
-          <div className={tableClasses.scroll}>
-            <table className={tableClasses.table}>
-              <thead>
-                <tr>
-                  <th scope="col" className={tableClasses.headCell}>
-                    {t('columnName')}
-                  </th>
-                  <th scope="col" className={tableClasses.headCell}>
-                    {t('columnEmail')}
-                  </th>
-                  <th scope="col" className={tableClasses.headCell}>
-                    {t('columnRole')}
-                  </th>
-                  <th scope="col" className={tableClasses.headCell}>
-                    {t('columnStatus')}
-                  </th>
-                  <th scope="col" className={tableClasses.headCell}>
-                    {t('columnActions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => {
-                  const self = user.id === session?.user.id;
-                  return (
-                    <tr key={user.id} className={tableClasses.row}>
-                      <th scope="row" className={cn(tableClasses.cell, 'font-medium')}>
-                        {user.name}
-                        {self ? <span className="font-normal text-muted"> ({t('you')})</span> : null}
-                      </th>
-                      <td className={cn(tableClasses.cell, 'min-w-40 [overflow-wrap:anywhere]')}>
-                        {user.email}
-                      </td>
-                      <td className={cn(tableClasses.cell, 'min-w-48')}>
-                        <Select
-                          aria-label={t('roleOf', { name: user.name })}
-                          value={user.role}
-                          disabled={self}
-                          options={roleOptions}
-                          placeholder={t('rolePlaceholder')}
-                          onValueChange={(role) => void update(user, { role: role as UserRole })}
+          <DataTable>
+            <thead>
+              <tr>
+                <th scope="col">{t('columnName')}</th>
+                <th scope="col">{t('columnEmail')}</th>
+                <th scope="col">{t('columnRole')}</th>
+                <th scope="col">{t('columnStatus')}</th>
+                <th scope="col">{t('columnActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => {
+                const self = user.id === session?.user.id;
+                return (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      {user.name}
+                      {self ? <span className="font-normal text-muted"> ({t('you')})</span> : null}
+                    </th>
+                    <td className="min-w-40 [overflow-wrap:anywhere]">{user.email}</td>
+                    <td className="min-w-48">
+                      <Select
+                        aria-label={t('roleOf', { name: user.name })}
+                        value={user.role}
+                        disabled={self}
+                        options={roleOptions}
+                        placeholder={t('rolePlaceholder')}
+                        onValueChange={(role) => void update(user, { role: role as UserRole })}
+                      />
+                    </td>
+                    <td>
+                      <Badge tone={user.active ? 'primary' : 'danger'}>
+                        {user.active ? t('active') : t('inactive')}
+                      </Badge>
+                    </td>
+                    <td>
+                      {self ? null : user.active ? (
+                        <ConfirmDialog
+                          trigger={
+                            <Button size="sm" variant="danger">
+                              {t('deactivate')}
+                              <span className="sr-only"> {user.name}</span>
+                            </Button>
+                          }
+                          title={t('deactivateTitle', { name: user.name })}
+                          description={t('deactivateConfirm')}
+                          confirmLabel={t('deactivateYes')}
+                          cancelLabel={common('cancel')}
+                          onConfirm={() => void update(user, { active: false })}
                         />
-                      </td>
-                      <td className={tableClasses.cell}>
-                        <Badge tone={user.active ? 'primary' : 'danger'}>
-                          {user.active ? t('active') : t('inactive')}
-                        </Badge>
-                      </td>
-                      <td className={tableClasses.cell}>
-                        {self ? null : user.active ? (
-                          <ConfirmDialog
-                            trigger={
-                              <Button size="sm" variant="danger">
-                                {t('deactivate')}
-                                <span className="sr-only"> {user.name}</span>
-                              </Button>
-                            }
-                            title={t('deactivateTitle', { name: user.name })}
-                            description={t('deactivateConfirm')}
-                            confirmLabel={t('deactivateYes')}
-                            cancelLabel={common('cancel')}
-                            onConfirm={() => void update(user, { active: false })}
-                          />
-                        ) : (
-                          <Button size="sm" onClick={() => void update(user, { active: true })}>
-                            {t('reactivate')}
-                            <span className="sr-only"> {user.name}</span>
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                      ) : (
+                        <Button size="sm" onClick={() => void update(user, { active: true })}>
+                          {t('reactivate')}
+                          <span className="sr-only"> {user.name}</span>
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
         )}
       </section>
       <AddUserForm onAdded={(user) => setUsers((current) => [...(current ?? []), user])} />

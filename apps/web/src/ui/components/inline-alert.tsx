@@ -14,7 +14,5 @@ type InlineAlertProps = ComponentProps<'div'> & { tone?: keyof typeof tones };
  * edit conflict), unlike a toast that fades. Give it `role="alert"` when it must be announced.
  */
 export function InlineAlert({ tone = 'danger', className, ...props }: InlineAlertProps) {
-  return (
-    <div className={cn('rounded-card border px-4 py-3 [&_p]:m-0!', tones[tone], className)} {...props} />
-  );
+  return <div className={cn('rounded-card border px-4 py-3', tones[tone], className)} {...props} />;
 }

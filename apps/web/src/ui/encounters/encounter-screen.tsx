@@ -2,12 +2,12 @@
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
-import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { Badge } from '../components/badge';
 import { InlineAlert } from '../components/inline-alert';
 import { usePatient } from '../patients/use-patient';
@@ -27,7 +27,7 @@ export function EncounterScreen({ id }: { id: string }) {
   const t = useTranslations('encounter');
   const consentText = useTranslations('recordingConsent');
   const format = useFormatter();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [encounter, setEncounter] = useState<Encounter | undefined>();
   const [segments, setSegments] = useState<Segment[]>([]);
@@ -84,7 +84,7 @@ export function EncounterScreen({ id }: { id: string }) {
     );
   if (load.status === 'failed') {
     if (load.problem.status === 404 || load.problem.status === 400) return <h1>{t('notFound')}</h1>;
-    return <InlineAlert role="alert">{problemMessage(load.problem, messages)}</InlineAlert>;
+    return <InlineAlert role="alert">{problemMessage(load.problem)}</InlineAlert>;
   }
   if (!encounter) return null;
 
@@ -104,8 +104,8 @@ export function EncounterScreen({ id }: { id: string }) {
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <h1 className="mb-0!">{patientName || t('pageTitle')}</h1>
-          <p className="mb-0! text-muted">{t('startedAt', { date: longDateTime(encounter.createdAt) })}</p>
+          <h1>{patientName || t('pageTitle')}</h1>
+          <p className="text-muted">{t('startedAt', { date: longDateTime(encounter.createdAt) })}</p>
         </div>
         <Badge tone={events.connected ? 'primary' : 'neutral'} data-live={events.connected}>
           {events.connected ? (
@@ -121,12 +121,10 @@ export function EncounterScreen({ id }: { id: string }) {
       {encounter.consent || encounter.audio.deletedAt ? (
         <div className="flex flex-col gap-1 text-sm text-muted">
           {encounter.consent ? (
-            <p className="mb-0!">
-              {consentText('confirmed', { date: longDateTime(encounter.consent.confirmedAt) })}
-            </p>
+            <p>{consentText('confirmed', { date: longDateTime(encounter.consent.confirmedAt) })}</p>
           ) : null}
           {encounter.audio.deletedAt ? (
-            <p className="mb-0!">
+            <p>
               {consentText('audioDeleted', {
                 date: format.dateTime(new Date(encounter.audio.deletedAt), { dateStyle: 'long' }),
               })}

@@ -2,7 +2,7 @@
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import type { EncounterTranscript } from '@healthcare/core/transcripts/transcript-schemas';
-import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Badge } from '../components/badge';
 import { Button } from '../components/button';
@@ -12,7 +12,7 @@ import { InlineAlert } from '../components/inline-alert';
 import { Label } from '../components/label';
 import { Textarea } from '../components/textarea';
 import { useToast } from '../components/toast';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { formatClock } from './format-clock';
 import { NoteStatement } from './note-statement';
 import { RegenerateNote } from './regenerate-note';
@@ -36,7 +36,7 @@ export function NoteReview({
   const t = useTranslations('encounter');
   const common = useTranslations('common');
   const format = useFormatter();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const encounterId = encounter.id;
   const player = useEvidencePlayer(encounter, segments);
@@ -55,13 +55,11 @@ export function NoteReview({
   if (state.status !== 'loaded') {
     return (
       <CardSection className="flex flex-col gap-3" aria-labelledby="note-title">
-        <h2 id="note-title" className="mb-0!">
-          {t('note')}
-        </h2>
+        <h2 id="note-title">{t('note')}</h2>
         {state.status === 'failed' ? (
-          <InlineAlert role="alert">{problemMessage(state.problem, messages)}</InlineAlert>
+          <InlineAlert role="alert">{problemMessage(state.problem)}</InlineAlert>
         ) : (
-          <p className="mb-0! text-muted" role="status">
+          <p className="text-muted" role="status">
             {busy ? t('writingNote') : t('noteEmpty')}
           </p>
         )}
@@ -89,9 +87,7 @@ export function NoteReview({
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="note-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="note-title" className="mb-0!">
-          {t('note')}
-        </h2>
+        <h2 id="note-title">{t('note')}</h2>
         <Badge>{t('version', { version: note.version })}</Badge>
       </div>
       <div className="flex flex-col gap-2" hidden={player.state.status === 'idle'}>
@@ -104,7 +100,7 @@ export function NoteReview({
           onEnded={player.onEnded}
         />
         {player.state.status === 'unavailable' ? (
-          <p role="status" className="mb-0! text-sm text-muted">
+          <p role="status" className="text-sm text-muted">
             {t('audioUnavailable')}
           </p>
         ) : null}
@@ -119,7 +115,7 @@ export function NoteReview({
         </InlineAlert>
       ) : null}
       {noteModel.actionProblem ? (
-        <InlineAlert role="alert">{problemMessage(noteModel.actionProblem, messages)}</InlineAlert>
+        <InlineAlert role="alert">{problemMessage(noteModel.actionProblem)}</InlineAlert>
       ) : null}
       {note.sections.map((section) => (
         <section
@@ -131,7 +127,7 @@ export function NoteReview({
             {section.title}
           </h3>
           {section.items.length === 0 ? (
-            <p className="mb-0! text-muted">—</p>
+            <p className="text-muted">—</p>
           ) : (
             <ul className="m-0 flex list-none flex-col gap-1.5 p-0">
               {section.items.map((item) => (
@@ -155,7 +151,7 @@ export function NoteReview({
       ))}
       {signed ? (
         <div className="flex flex-col items-start gap-4 border-t border-border pt-4">
-          <p className="mb-0! font-semibold text-primary-hover">
+          <p className="font-semibold text-primary-hover">
             {t('signed', { date: formatDate(note.signedAt ?? note.updatedAt) })}
           </p>
           <Button asChild variant="primary" className="text-white! hover:text-white!">

@@ -116,7 +116,7 @@ export function NoteStatement({
         </div>
       ) : (
         <p
-          className={cn('m-0! rounded-sm', playable && 'cursor-pointer')}
+          className={cn('rounded-sm', playable && 'cursor-pointer')}
           tabIndex={0}
           onClick={playable ? () => onPlay?.(item.evidence) : undefined}
           aria-describedby={openFlags.length > 0 ? `${textId}-flags` : undefined}

@@ -34,11 +34,9 @@ export function PatientEncounters({ patientId }: { patientId: string }) {
 
   return (
     <CardSection className="flex flex-col gap-3" aria-labelledby="patient-encounters-title">
-      <h2 id="patient-encounters-title" className="mb-0!">
-        {t('title')}
-      </h2>
+      <h2 id="patient-encounters-title">{t('title')}</h2>
       {!list ? null : list.items.length === 0 ? (
-        <p className="mb-0! text-muted">{t('empty')}</p>
+        <p className="text-muted">{t('empty')}</p>
       ) : (
         <ul className="m-0 flex list-none flex-col gap-2 p-0">
           {list.items.map((encounter) => (

@@ -1,11 +1,11 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { Button } from '../components/button';
 import { CardSection } from '../components/card';
 import { InlineAlert } from '../components/inline-alert';
@@ -24,7 +24,7 @@ export function RecorderPanel({
   onEncounter: (encounter: Encounter) => void;
 }) {
   const t = useTranslations('encounter');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const upload = useChunkUpload(encounter.id, onEncounter);
   // After a reload, chunks still in this browser come after those the server has: never reuse a number.
   const firstSeq = Math.max(encounter.audio.chunksReceived, upload.state.highestKeptSeq + 1);
@@ -59,9 +59,7 @@ export function RecorderPanel({
 
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="recorder-title">
-      <h2 id="recorder-title" className="mb-0!">
-        {t('recorder')}
-      </h2>
+      <h2 id="recorder-title">{t('recorder')}</h2>
       <div className="flex flex-wrap items-center gap-3">
         {!active ? (
           <Button
@@ -105,7 +103,7 @@ export function RecorderPanel({
         </div>
       </div>
       {recorder.status === 'failed' ? <InlineAlert role="alert">{t('micFailed')}</InlineAlert> : null}
-      <p className="mb-0! text-sm text-muted" role="status">
+      <p className="text-sm text-muted" role="status">
         {t('uploaded', { count: upload.state.uploaded })}
         {upload.state.pending > 0 ? ` · ${t('pending', { count: upload.state.pending })}` : null}
       </p>
@@ -116,7 +114,7 @@ export function RecorderPanel({
       ) : null}
       {upload.state.failure ? (
         <InlineAlert role="alert">
-          {t('uploadFailed', { detail: problemMessage(upload.state.failure, messages) })}
+          {t('uploadFailed', { detail: problemMessage(upload.state.failure) })}
         </InlineAlert>
       ) : null}
       {encounter.status === 'created' && !active && recorder.status !== 'stopped' ? (
@@ -134,13 +132,11 @@ export function RecorderPanel({
             }}
           />
           {sendingFile ? (
-            <p role="status" className="mb-0! text-sm text-muted">
+            <p role="status" className="text-sm text-muted">
               {t('uploadingFile')}
             </p>
           ) : null}
-          {fileProblem ? (
-            <InlineAlert role="alert">{problemMessage(fileProblem, messages)}</InlineAlert>
-          ) : null}
+          {fileProblem ? <InlineAlert role="alert">{problemMessage(fileProblem)}</InlineAlert> : null}
         </div>
       ) : null}
     </CardSection>

@@ -1,15 +1,15 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiProblem, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { Button } from '../components/button';
 import { CardSection } from '../components/card';
 import { InlineAlert } from '../components/inline-alert';
-import { getDictionary, isLocale } from '../i18n/dictionary';
+import { isLocale, messagesFor } from '../i18n/dictionary';
 
 // Spanish encounters exist but the interface has no Spanish dictionary; the patient must still
 // hear the consent in the consultation's language.
@@ -18,7 +18,7 @@ const spanishWording =
 
 /** The consent text in the encounter's language, which may differ from the interface's. */
 export function consentWordingFor(language: Encounter['language']): string {
-  return isLocale(language) ? getDictionary(language).recordingConsent.wording : spanishWording;
+  return isLocale(language) ? messagesFor(language).recordingConsent.wording : spanishWording;
 }
 
 /**
@@ -33,7 +33,7 @@ export function RecordingConsentPanel({
   onEncounter: (encounter: Encounter) => void;
 }) {
   const t = useTranslations('recordingConsent');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const wording = consentWordingFor(encounter.language);
@@ -56,10 +56,8 @@ export function RecordingConsentPanel({
 
   return (
     <CardSection className="flex flex-col gap-4" aria-labelledby="consent-title">
-      <h2 id="consent-title" className="mb-0!">
-        {t('title')}
-      </h2>
-      <p className="mb-0! text-muted">{t('instructions')}</p>
+      <h2 id="consent-title">{t('title')}</h2>
+      <p className="text-muted">{t('instructions')}</p>
       <blockquote
         className="m-0 border-l-4 border-primary bg-bg px-4 py-3 text-[1.05rem] leading-normal"
         lang={encounter.language}
@@ -69,7 +67,7 @@ export function RecordingConsentPanel({
       <Button variant="primary" className="self-start" onClick={() => void confirm()} disabled={sending}>
         {sending ? t('confirming') : t('confirm')}
       </Button>
-      {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+      {problem ? <InlineAlert role="alert">{problemMessage(problem)}</InlineAlert> : null}
     </CardSection>
   );
 }

@@ -3,11 +3,11 @@
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
 import { encounterLanguages } from '@healthcare/core/encounters/encounter-schemas';
 import type { TemplateView } from '@healthcare/core/templates/template-schemas';
-import { useMessages, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiProblem, SessionExpired, unexpectedProblem } from '../api/api-problem';
 import { callApi } from '../api/call-api';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 import { Button } from '../components/button';
 import {
   Dialog,
@@ -37,7 +37,7 @@ export function RegenerateNote({
 }) {
   const t = useTranslations('encounter');
   const common = useTranslations('common');
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [templates, setTemplates] = useState<TemplateView[] | undefined>();
@@ -99,7 +99,7 @@ export function RegenerateNote({
         >
           <DialogTitle>{t('regenerateTitle')}</DialogTitle>
           <DialogDescription>{t('regenerateHint')}</DialogDescription>
-          {problem ? <InlineAlert role="alert">{problemMessage(problem, messages)}</InlineAlert> : null}
+          {problem ? <InlineAlert role="alert">{problemMessage(problem)}</InlineAlert> : null}
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="regenerate-template">{t('regenerateTemplate')}</Label>
@@ -112,7 +112,7 @@ export function RegenerateNote({
                 aria-describedby={templateArchived ? 'regenerate-template-archived' : undefined}
               />
               {templateArchived ? (
-                <p id="regenerate-template-archived" className="mb-0! text-sm font-medium text-danger">
+                <p id="regenerate-template-archived" className="text-sm font-medium text-danger">
                   {t('regenerateTemplateArchived')}
                 </p>
               ) : null}

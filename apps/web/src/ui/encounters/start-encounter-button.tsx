@@ -1,20 +1,20 @@
 'use client';
 
 import type { Encounter } from '@healthcare/core/encounters/encounter-schemas';
-import { useLocale, useMessages, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiProblem, SessionExpired } from '../api/api-problem';
 import { callApi } from '../api/call-api';
 import { Button } from '../components/button';
 import { InlineAlert } from '../components/inline-alert';
-import { problemMessage } from '../forms/describe-problem';
+import { useProblemMessage } from '../forms/use-problem-message';
 
 /** Starts an encounter in the reader's language and opens it, ready to record. */
 export function StartEncounterButton({ patientId }: { patientId: string }) {
   const t = useTranslations('encounter');
   const locale = useLocale();
-  const messages = useMessages();
+  const problemMessage = useProblemMessage();
   const router = useRouter();
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
@@ -41,7 +41,7 @@ export function StartEncounterButton({ patientId }: { patientId: string }) {
       </Button>
       {problem ? (
         <InlineAlert role="alert">
-          {t('startFailed')} {problemMessage(problem, messages)}
+          {t('startFailed')} {problemMessage(problem)}
         </InlineAlert>
       ) : null}
     </div>

@@ -29,11 +29,9 @@ export function TranscriptPanel({
 
   return (
     <CardSection className="flex flex-col gap-3" aria-labelledby="transcript-title">
-      <h2 id="transcript-title" className="mb-0!">
-        {t('transcript')}
-      </h2>
+      <h2 id="transcript-title">{t('transcript')}</h2>
       {segments.length === 0 ? (
-        <p className="mb-0! text-muted">{busy ? t('transcribing') : t('transcriptEmpty')}</p>
+        <p className="text-muted">{busy ? t('transcribing') : t('transcriptEmpty')}</p>
       ) : (
         <ol className="m-0 max-h-112 list-none overflow-y-auto p-0" ref={list} aria-live="polite">
           {segments.map((segment) => {
@@ -58,7 +56,7 @@ export function TranscriptPanel({
         </ol>
       )}
       {busy && segments.length > 0 ? (
-        <p className="mb-0! text-muted" role="status">
+        <p className="text-muted" role="status">
           {t('transcribing')}
         </p>
       ) : null}

@@ -1,5 +1,4 @@
 import type { ApiProblem, FieldProblem } from '../api/api-problem';
-import type { Dictionary } from '../i18n/dictionary';
 
 /** Messages a form gives for some codes of its own fields, ahead of the shared ones: field → code → text. */
 export type FieldMessages = Record<string, Record<string, string>>;
@@ -49,23 +48,6 @@ export function describeProblem(
 /** One sentence for a failure outside any form (loading a list, deleting): field errors included. */
 export function describeFailure(problem: ApiProblem, text: ErrorText): string {
   return describeProblem(problem, [], text).message ?? problem.detail;
-}
-
-/**
- * The same sentence from the old dictionary context, for the screens still on `useI18n`
- * (encounters, admin); new code uses `useProblemMessage()`.
- */
-export function problemMessage(problem: ApiProblem, t: Dictionary): string {
-  return describeFailure(problem, dictionaryErrorText(t.errors));
-}
-
-function dictionaryErrorText(errors: Dictionary['errors']): ErrorText {
-  return (key) => {
-    const found = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], errors);
-    return typeof found === 'string' ? found : undefined;
-  };
 }
 
 function fieldMessage(

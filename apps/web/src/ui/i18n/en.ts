@@ -1,6 +1,6 @@
-import type { Dictionary } from './dictionary';
+import type { Messages } from './dictionary';
 
-export const en: Dictionary = {
+export const en: Messages = {
   appName: 'HealthCare',
   common: {
     notifications: 'Notifications',

@@ -1,6 +1,6 @@
 import { createTranslator, type IntlError } from 'next-intl';
 import { describe, expect, test } from 'vitest';
-import { getDictionary, locales } from './dictionary';
+import { messagesFor, locales } from './dictionary';
 
 /** Every key path of a dictionary with its message, e.g. `patients.noMatches`. */
 function messages(value: unknown, prefix = ''): [string, string][] {
@@ -24,11 +24,11 @@ describe.each(locales)('the %s messages through next-intl', (locale) => {
     const errors: string[] = [];
     const t = createTranslator({
       locale,
-      messages: getDictionary(locale),
+      messages: messagesFor(locale),
       timeZone: 'UTC',
       onError: (error: IntlError) => errors.push(error.message),
     });
-    const entries = messages(getDictionary(locale));
+    const entries = messages(messagesFor(locale));
     expect(entries.length).toBeGreaterThan(100);
     for (const [key, message] of entries) {
       const values = dummyValues(message);

@@ -1,4 +1,4 @@
-/** The reference dictionary: every other locale must have exactly these keys (see Dictionary). */
+/** The reference catalog: every other locale must have exactly these keys (see Messages). */
 export const ptBR = {
   appName: 'HealthCare',
   common: {

@@ -1,19 +1,8 @@
 import { cookies } from 'next/headers';
-import {
-  defaultLocale,
-  getDictionary,
-  isLocale,
-  localeCookieName,
-  type Dictionary,
-  type Locale,
-} from './dictionary';
+import { defaultLocale, isLocale, localeCookieName, type Locale } from './dictionary';
 
 /** Server components only: the locale chosen with the language switch, Portuguese until one is chosen. */
 export async function getRequestLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(localeCookieName)?.value;
   return isLocale(chosen) ? chosen : defaultLocale;
-}
-
-export async function getRequestDictionary(): Promise<Dictionary> {
-  return getDictionary(await getRequestLocale());
 }

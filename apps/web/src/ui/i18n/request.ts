@@ -1,5 +1,5 @@
 import { getRequestConfig } from 'next-intl/server';
-import { getDictionary } from './dictionary';
+import { messagesFor } from './dictionary';
 import { getRequestLocale } from './request-locale';
 
 /**
@@ -10,7 +10,7 @@ export default getRequestConfig(async () => {
   const locale = await getRequestLocale();
   return {
     locale,
-    messages: getDictionary(locale),
+    messages: messagesFor(locale),
     // The server's zone (TZ) for the first render; BrowserTimeZone then switches to the reader's.
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };

@@ -24,7 +24,7 @@ export function AppHeader() {
           <span className="truncate text-muted before:mr-3 before:content-['·']">{session.clinic.name}</span>
         ) : null}
       </div>
-      <nav aria-label={t('mainNavigation')} className="flex flex-1 flex-wrap gap-x-5 gap-y-1">
+      <nav aria-label={t('mainNavigation')} className="flex flex-auto flex-wrap gap-x-5 gap-y-1">
         <Link href="/today" className={navLink} aria-current={current(pathname === '/today')}>
           {t('today')}
         </Link>

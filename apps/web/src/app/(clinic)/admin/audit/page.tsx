@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { AuditLog } from '../../../../ui/admin/audit-log';
+import { PageHeading } from '../../../../ui/layout/page-heading';
 import { localizedTitle } from '../../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.admin.auditTitle);
@@ -8,7 +9,7 @@ export default async function AdminAuditPage() {
   const t = await getTranslations('admin');
   return (
     <>
-      <h1>{t('auditTitle')}</h1>
+      <PageHeading title={t('auditTitle')} />
       <AuditLog />
     </>
   );

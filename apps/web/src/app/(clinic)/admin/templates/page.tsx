@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { TemplateAdmin } from '../../../../ui/admin/template-admin';
+import { PageHeading } from '../../../../ui/layout/page-heading';
 import { localizedTitle } from '../../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.admin.templatesTitle);
@@ -8,7 +9,7 @@ export default async function AdminTemplatesPage() {
   const t = await getTranslations('admin');
   return (
     <>
-      <h1>{t('templatesTitle')}</h1>
+      <PageHeading title={t('templatesTitle')} />
       <TemplateAdmin />
     </>
   );

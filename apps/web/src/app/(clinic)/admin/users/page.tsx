@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { UserAdmin } from '../../../../ui/admin/user-admin';
+import { PageHeading } from '../../../../ui/layout/page-heading';
 import { localizedTitle } from '../../../../ui/layout/page-title';
 
 export const generateMetadata = localizedTitle((t) => t.admin.usersTitle);
@@ -8,7 +9,7 @@ export default async function AdminUsersPage() {
   const t = await getTranslations('admin');
   return (
     <>
-      <h1>{t('usersTitle')}</h1>
+      <PageHeading title={t('usersTitle')} />
       <UserAdmin />
     </>
   );
