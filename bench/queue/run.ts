@@ -12,7 +12,7 @@ import { connectDatabase } from '@healthcare/core/db/database';
 import { withTenant } from '@healthcare/core/db/with-tenant';
 import { startJobClient, stopJobClient } from '@healthcare/core/jobs/job-client';
 import { runJob } from '@healthcare/core/jobs/run-job';
-import { workerConcurrency, workOptions, workQueue } from '@healthcare/core/jobs/start-job-worker';
+import { workerConcurrency, workOptions, workQueues } from '@healthcare/core/jobs/start-job-worker';
 import { createLogger } from '@healthcare/core/logging/create-logger';
 import { createTestDatabase } from '@healthcare/core/testing/test-database';
 import {
@@ -49,12 +49,9 @@ try {
         handle: async (payload: { seq: number }) => started(payload.seq),
         onFailure: async () => undefined,
       };
-      const ids: string[] = [];
-      for (let index = 0; index < workers; index += 1)
-        ids.push(await workQueue(jobs, definition.queue, runJob(definition, logger)));
-      return async () => {
-        await Promise.all(ids.map((id) => jobs.offWork({ id })));
-      };
+      return workQueues(jobs, handle.pool, logger, [
+        { queue: definition.queue, concurrency: workers, handler: runJob(definition, logger) },
+      ]);
     },
   };
   const raw = await startRawQueue(database.ownerUrl, {
@@ -86,7 +83,7 @@ try {
 
   console.log(
     `bench/queue: ${workers} workers per side (the worker's chunk concurrency), pg-boss polling every ` +
-      `${workOptions.pollingIntervalSeconds} s with batches of ${workOptions.batchSize}; the baseline polls as often but wakes on NOTIFY`,
+      `${workOptions.pollingIntervalSeconds} s with batches of ${workOptions.batchSize}; both sides wake on NOTIFY and poll as often`,
   );
   console.log(`machine: ${describeMachine()}, load average ${loadavg()[0]!.toFixed(2)} at the end\n`);
   const rows: string[][] = [];

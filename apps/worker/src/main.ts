@@ -36,6 +36,7 @@ const redis = config.redis ? await connectRedis(config.redis.url, logger) : unde
 const events = createEventBus(redis, logger);
 const stopWorker = await startJobWorker(
   jobs,
+  database.pool,
   await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics, tracing }),
   logger,
 );

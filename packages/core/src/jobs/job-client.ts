@@ -5,6 +5,7 @@ import type { TenantTransaction } from '../db/database';
 import type { Logger } from '../logging/create-logger';
 import { currentTraceparent } from '../tracing/trace-context';
 import { jobSchema, type JobQueueName } from './job-queues';
+import { notifyJobEnqueued } from './job-wake-ups';
 
 export type JobClient = PgBoss;
 
@@ -101,6 +102,8 @@ export async function enqueueJob(
       executeSql: async (text, values) => ({ rows: (await tx.execute(positionalSql(text, values))).rows }),
     },
   });
+  // A delayed job has nothing for a worker to start now; polling picks it up when it is due.
+  if (!options.startAfterSeconds) await notifyJobEnqueued(tx, queue);
 }
 
 /** pg-boss writes `$1`-style SQL; drizzle's transaction takes a template, so the two are stitched together. */

@@ -85,6 +85,7 @@ export async function createAppContext(
   const stopWorker = config.worker.inProcess
     ? await startJobWorker(
         jobs,
+        database.pool,
         await createWorkerDependencies(config, logger, { db: database.db, jobs, events, metrics, tracing }),
         logger,
       )
