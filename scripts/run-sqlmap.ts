@@ -8,9 +8,8 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +18,7 @@ import { createAppLogger } from '@healthcare/core/logging/create-app-logger';
 import { createTestDatabase } from '@healthcare/core/testing/test-database';
 import { createAppContext } from '../apps/web/src/server/boot/app-context';
 import { startServer } from '../apps/web/src/server/boot/start-server';
-import { renderNginxConfig } from './render-nginx-config';
+import { startNginxEdge, type NginxEdge } from './start-nginx-edge';
 
 const run = promisify(execFile);
 
@@ -29,14 +28,6 @@ interface Target {
   /** Path and query; `*` marks a path segment for sqlmap to inject into. */
   path: string;
   body?: unknown;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function api<T>(base: string, method: string, target: string, token?: string, body?: unknown) {
@@ -87,7 +78,6 @@ async function sqlmap(baseUrl: string, target: Target, token: string, outputDir:
 }
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-sqlmap-'));
-await chmod(scratch, 0o755);
 const database = await createTestDatabase({ prefix: 'healthcare_sqlmap' });
 const signingKey = generateKeyPairSync('ed25519')
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
@@ -104,42 +94,18 @@ const { logger } = createAppLogger(config);
 const app = await createAppContext(config, logger, database.appUrl);
 const server = await startServer(app, { host: '127.0.0.1', port: 0 });
 const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-let nginx: ReturnType<typeof spawn> | undefined;
+let nginx: NginxEdge | undefined;
 let injectable = false;
 
 try {
-  await run('openssl', [
-    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost'],
-    ...['-keyout', path.join(scratch, 'key.pem'), '-out', path.join(scratch, 'cert.pem')],
-  ]);
-  const [httpPort, httpsPort] = [await freePort(), await freePort()];
-  const runDir = path.join(scratch, 'run');
-  const nginxConfig = await renderNginxConfig(
-    {
-      upstreams: [new URL(apiUrl).host],
-      serverName: 'localhost',
-      httpPort,
-      httpsPort,
-      tlsCertificate: path.join(scratch, 'cert.pem'),
-      tlsCertificateKey: path.join(scratch, 'key.pem'),
-      runDir,
-      logDir: path.join(scratch, 'log'),
-      acmeRoot: path.join(scratch, 'acme'),
-      // sqlmap sends hundreds of requests a minute: production limits would answer 429 instead.
-      ratePerSecond: 500,
-      rateBurst: 1000,
-      authRatePerMinute: 60,
-      maxAudioBody: '64m',
-      maxDocumentBody: '10m',
-      crsSetup: '/etc/modsecurity/crs/crs-setup.conf',
-      crsRules: '/usr/share/modsecurity-crs/rules',
-    },
-    path.join(scratch, 'conf'),
-  );
-  await run('chmod', ['-R', 'a+rwX', runDir]);
-  await run('nginx', ['-t', '-q', '-c', nginxConfig, '-g', 'daemon off;']);
-  nginx = spawn('nginx', ['-c', nginxConfig, '-g', 'daemon off;'], { stdio: 'ignore' });
-  const edgeUrl = `https://127.0.0.1:${httpsPort}`;
+  // sqlmap sends hundreds of requests a minute: production limits would answer 429 instead.
+  nginx = await startNginxEdge({
+    upstreams: [new URL(apiUrl).host],
+    ratePerSecond: 500,
+    rateBurst: 1000,
+    authRatePerMinute: 60,
+  });
+  const edgeUrl = nginx.baseUrl;
 
   const session = await api<{ accessToken: string }>(apiUrl, 'POST', '/api/v1/auth/signup', undefined, {
     clinicName: 'Clínica Probe',
@@ -190,7 +156,7 @@ try {
   }
   console.log(injectable ? 'RESULT: an injectable parameter was found' : 'RESULT: no injectable parameter');
 } finally {
-  nginx?.kill('SIGQUIT');
+  await nginx?.stop();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await app.close();

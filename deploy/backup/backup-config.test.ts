@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from '@healthcare/core/backup/free-port';
+import { freePort } from '@healthcare/core/net/free-port';
 import { makeOwnedDirectory, writeOwnedFile } from '@healthcare/core/backup/owned-directory';
 import { runPgBackRest } from '@healthcare/core/backup/pgbackrest';
 import {

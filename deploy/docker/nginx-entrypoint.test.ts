@@ -3,7 +3,6 @@ import { X509Certificate } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
@@ -12,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../apps/web/src/server/testing/start-test-app';
 import { parseDockerfile } from './parse-dockerfile';
+import { freePort } from '@healthcare/core/net/free-port';
 
 // The edge image's entrypoint, run outside a container: the render script bundled by the very
 // esbuild command of nginx.Dockerfile, the image's /opt/healthcare and /etc/nginx/healthcare
@@ -35,14 +35,6 @@ let edge: ChildProcess;
 let env: NodeJS.ProcessEnv;
 let httpPort: number;
 let httpsPort: number;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function get(
   secure: boolean,

@@ -1,13 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { execForm, parseDockerfile, parseEnv } from './parse-dockerfile';
+import { freePort } from '@healthcare/core/net/free-port';
 
 // The web image's start, outside a container engine (there is none here): its CMD, run from the
 // repository root (the image's /app holds the same layout) with its ENV plus what compose adds.
@@ -27,14 +27,6 @@ let scratch: string;
 let baseUrl: string;
 let env: NodeJS.ProcessEnv;
 const output: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-web-image-'));

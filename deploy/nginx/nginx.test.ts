@@ -1,20 +1,15 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { writeSilentWav } from '@healthcare/ai/testing/write-silent-wav';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderNginxConfig } from '../../scripts/render-nginx-config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNginxEdge, type NginxEdge } from '../../scripts/start-nginx-edge';
 import { startTestApp, type TestApp } from '../../apps/web/src/server/testing/start-test-app';
 
-const run = promisify(execFile);
 let scratch: string;
-let nginx: ChildProcess;
+let nginx: NginxEdge;
 let replicas: TestApp[];
 let certificate: Buffer;
 let httpPort: number;
@@ -62,18 +57,7 @@ function edge(
 }
 const json = (response: EdgeResponse) => JSON.parse(response.body);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'healthcare-nginx-'));
-  // nginx's workers run as an unprivileged user: they must reach the temp and run folders.
-  await chmod(scratch, 0o755);
   const privateKey = generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString();
@@ -82,60 +66,18 @@ beforeAll(async () => {
     await startTestApp({ AUTH_JWT_PRIVATE_KEY: privateKey }),
     await startTestApp({ AUTH_JWT_PRIVATE_KEY: privateKey }),
   ];
-  await run('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=localhost',
-    '-addext',
-    'subjectAltName=DNS:localhost',
-    '-keyout',
-    path.join(scratch, 'key.pem'),
-    '-out',
-    path.join(scratch, 'cert.pem'),
-  ]);
-  certificate = await readFile(path.join(scratch, 'cert.pem'));
-  [httpPort, httpsPort] = [await freePort(), await freePort()];
-  const runDir = path.join(scratch, 'run');
-  const config = await renderNginxConfig(
-    {
-      upstreams: replicas.map((replica) => new URL(replica.baseUrl).host),
-      serverName: 'localhost',
-      httpPort,
-      httpsPort,
-      tlsCertificate: path.join(scratch, 'cert.pem'),
-      tlsCertificateKey: path.join(scratch, 'key.pem'),
-      runDir,
-      logDir: path.join(scratch, 'log'),
-      acmeRoot: path.join(scratch, 'acme'),
-      ratePerSecond: 200,
-      rateBurst: 400,
-      authRatePerMinute: 60,
-      maxAudioBody: '64m',
-      maxDocumentBody: '10m',
-      crsSetup: '/etc/modsecurity/crs/crs-setup.conf',
-      crsRules: '/usr/share/modsecurity-crs/rules',
-    },
-    path.join(scratch, 'conf'),
-  );
-  await run('chmod', ['-R', 'a+rwX', runDir]);
-  await run('nginx', ['-t', '-q', '-c', config, '-g', 'daemon off;']);
-  nginx = spawn('nginx', ['-c', config, '-g', 'daemon off;'], { stdio: 'ignore' });
-  await vi.waitFor(async () => expect((await edge('GET', '/healthz')).status).toBe(200), {
-    timeout: 20_000,
-    interval: 100,
+  nginx = await startNginxEdge({
+    upstreams: replicas.map((replica) => new URL(replica.baseUrl).host),
+    ratePerSecond: 200,
+    rateBurst: 400,
+    authRatePerMinute: 60,
   });
+  ({ certificate, httpPort, httpsPort, scratch } = nginx);
 }, 120_000);
 
 afterAll(async () => {
-  nginx?.kill('SIGQUIT');
+  await nginx?.stop();
   await Promise.all((replicas ?? []).map((replica) => replica.close().catch(() => undefined)));
-  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('the NGINX edge', () => {
@@ -244,7 +186,7 @@ describe('the NGINX edge', () => {
     expect(upload.status).toBe(202);
     expect(json(upload).audio.bytes).toBe(bytes);
     // Streamed, not spooled: nginx never wrote the body to its temp folder.
-    expect(await readFile(path.join(scratch, 'log', 'error.log'), 'utf8')).not.toMatch(
+    expect(await readFile(path.join(nginx.logDir, 'error.log'), 'utf8')).not.toMatch(
       /buffered to a temporary file/,
     );
   }, 60_000);
@@ -252,7 +194,7 @@ describe('the NGINX edge', () => {
   it('should keep serving when a replica dies', async () => {
     await replicas[1]!.close();
     for (let attempt = 0; attempt < 6; attempt += 1) expect((await edge('GET', '/healthz')).status).toBe(200);
-    const log = await readFile(path.join(scratch, 'log', 'access.log'), 'utf8');
+    const log = await readFile(path.join(nginx.logDir, 'access.log'), 'utf8');
     // Both replicas answered earlier: the edge balanced over them.
     for (const replica of replicas) expect(log).toContain(new URL(replica.baseUrl).host);
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@healthcare/core/backup/free-port';
+import { freePort } from '@healthcare/core/net/free-port';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   clinicWithPatient,

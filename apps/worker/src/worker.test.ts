@@ -1,4 +1,4 @@
-import { freePort } from '@healthcare/core/backup/free-port';
+import { freePort } from '@healthcare/core/net/free-port';
 import { identifyingLabels, seriesValue } from '@healthcare/core/testing/prometheus-exposition';
 import { describe, expect, it, vi } from 'vitest';
 import { clinicWithPatient, createEncounter, putBytes } from '../../web/src/server/testing/clinic-fixtures';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { readBackupManifest, writeBackupManifest } from './backup-manifest';
 import { makeOwnedDirectory } from './owned-directory';
 import { describeTarget, runPgBackRest, type RestoreTarget } from './pgbackrest';
-import { freePort } from './free-port';
+import { freePort } from '../net/free-port';
 import { withDatabase } from './postgres-server';
 import { recordRestorePoint } from './record-restore-point';
 import { restoreIntoScratch } from './restore-into-scratch';

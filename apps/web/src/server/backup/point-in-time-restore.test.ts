@@ -7,7 +7,7 @@ import { recordRestorePoint } from '@healthcare/core/backup/record-restore-point
 import { runPgBackRest } from '@healthcare/core/backup/pgbackrest';
 import { withDatabase } from '@healthcare/core/backup/postgres-server';
 import { restoreIntoScratch } from '@healthcare/core/backup/restore-into-scratch';
-import { freePort } from '@healthcare/core/backup/free-port';
+import { freePort } from '@healthcare/core/net/free-port';
 import {
   startArchivedCluster,
   type ArchivedCluster,

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateTone } from '@healthcare/core/media/testing/audio-fixtures';
@@ -10,16 +9,9 @@ import { apiClient, signUpClinic, strongPassword, type ApiClient } from '../test
 import { clinicWithPatient, createEncounter, putBytes } from '../testing/clinic-fixtures';
 import { openEventStream } from '../testing/read-event-stream';
 import { startTestApp, type TestApp } from '../testing/start-test-app';
+import { freePort } from '@healthcare/core/net/free-port';
 
 const waitFor = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 100 });
-
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A Redis of this file's own (the shared one on 6379 serves every other test), killed and restarted at will. */
 async function startRedis(port: number, dir: string) {

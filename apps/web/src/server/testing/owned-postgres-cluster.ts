@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@healthcare/core/backup/free-port';
+import { freePort } from '@healthcare/core/net/free-port';
 import { makeOwnedDirectory } from '@healthcare/core/backup/owned-directory';
 import {
   findPostgresBinDir,

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../free-port';
+import { freePort } from '../../net/free-port';
 import { makeOwnedDirectory, writeOwnedFile } from '../owned-directory';
 import { runPgBackRest, type PgBackRestRepository } from '../pgbackrest';
 import { findPostgresBinDir, initCluster, startPostgres, type RunningPostgres } from '../postgres-server';
