@@ -10,10 +10,13 @@ import pg from 'pg';
 
 const clinicId = process.env.BASELINE_CLINIC_ID!;
 const limit = Number(process.env.BASELINE_LIMIT);
+const statementName = process.env.BASELINE_STATEMENT_NAME;
 const query = JSON.parse(process.env.BASELINE_QUERY!) as { sql: string; params: unknown[] };
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+  // As the app's pool: connections idle through the other servers' rounds stay open (and measured).
+  idleTimeoutMillis: 30_000,
 });
 // Dates stay 'YYYY-MM-DD' strings, as the app's schema maps them.
 const types = {
@@ -38,7 +41,14 @@ async function firstPage() {
   try {
     await client.query('begin');
     await client.query(`select set_config('app.clinic_id', $1, true)`, [clinicId]);
-    const { rows } = await client.query<Row>({ text: query.sql, values: query.params, types });
+    // Unnamed, as plain pg code sends it (parsed and planned on every request), or named when
+    // BASELINE_STATEMENT_NAME is set, as the app sends this page (once per connection).
+    const { rows } = await client.query<Row>({
+      ...(statementName ? { name: statementName } : {}),
+      text: query.sql,
+      values: query.params,
+      types,
+    });
     await client.query('commit');
     const page = rows.slice(0, limit);
     return {

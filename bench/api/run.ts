@@ -52,29 +52,33 @@ try {
   );
   stops.push(app.stop);
   const { accessToken, clinicId } = await seedClinic(app.baseUrl, database.appUrl, patientCount);
-  const baseline = await startBaseline({
+  const baselineEnvironment = {
     DATABASE_URL: database.appUrl,
     DATABASE_POOL_MAX: poolMax,
     BASELINE_CLINIC_ID: clinicId,
     BASELINE_LIMIT: String(pageSize),
     BASELINE_QUERY: JSON.stringify(firstPageQuery(clinicId, pageSize)),
-  });
+  };
+  const baseline = await startBaseline(baselineEnvironment);
   stops.push(baseline.stop);
+  const namedBaseline = await startBaseline({
+    ...baselineEnvironment,
+    BASELINE_STATEMENT_NAME: 'baseline_list_patients',
+  });
+  stops.push(namedBaseline.stop);
 
-  const targets: Record<'app' | 'baseline', { url: string; headers: Record<string, string>; pid: number }> = {
-    app: {
-      url: `${app.baseUrl}/api/v1/patients?limit=${pageSize}`,
-      headers: { authorization: `Bearer ${accessToken}` },
-      pid: app.pid,
-    },
-    baseline: {
-      url: `${baseline.baseUrl}/api/v1/patients?limit=${pageSize}`,
-      headers: {},
-      pid: baseline.pid,
-    },
+  const endpoint = (server: { baseUrl: string; pid: number }, headers: Record<string, string> = {}) => ({
+    url: `${server.baseUrl}/api/v1/patients?limit=${pageSize}`,
+    headers,
+    pid: server.pid,
+  });
+  const targets = {
+    app: endpoint(app, { authorization: `Bearer ${accessToken}` }),
+    baseline: endpoint(baseline),
+    namedBaseline: endpoint(namedBaseline),
   };
   // Same answer from both, or the comparison means nothing.
-  const [ours, theirs] = await Promise.all(
+  const [ours, ...theirs] = await Promise.all(
     Object.values(targets).map(async ({ url, headers }) => {
       const response = await fetch(url, { headers });
       if (response.status !== 200)
@@ -82,12 +86,13 @@ try {
       return (await response.json()) as { items: unknown[] };
     }),
   );
-  if (ours!.items.length !== pageSize || !isDeepStrictEqual(ours, theirs))
+  if (ours!.items.length !== pageSize || theirs.some((answer) => !isDeepStrictEqual(ours, answer)))
     throw new Error('the app and the baseline do not answer the same page');
 
   // Warm both (JIT, pool connections, PostgreSQL's plan and buffer caches), then alternate.
   await measureLoad({ ...targets.app, connections, seconds: 2 });
   await measureLoad({ ...targets.baseline, connections, seconds: 2 });
+  await measureLoad({ ...targets.namedBaseline, connections, seconds: 2 });
   // Both pools are full now: these are every backend either server talks to.
   const backends = await databaseBackendPids(testServerUrl(), new URL(database.ownerUrl).pathname.slice(1));
   type Round = LoadFigures & { serverCpuMs: number; databaseCpuMs: number };
@@ -98,11 +103,10 @@ try {
     const perRequestMs = (index: number) => ((after[index]! - before[index]!) * 1000) / figures.ok;
     return { ...figures, serverCpuMs: perRequestMs(0), databaseCpuMs: perRequestMs(1) };
   };
-  const runs: { app: Round[]; baseline: Round[] } = { app: [], baseline: [] };
-  for (let round = 0; round < rounds; round++) {
-    runs.app.push(await measureRound(targets.app));
-    runs.baseline.push(await measureRound(targets.baseline));
-  }
+  const runs: Record<keyof typeof targets, Round[]> = { app: [], baseline: [], namedBaseline: [] };
+  for (let round = 0; round < rounds; round++)
+    for (const name of ['app', 'baseline', 'namedBaseline'] as const)
+      runs[name].push(await measureRound(targets[name]));
   const summary = (figures: Round[]) => ({
     rate: median(figures.map((figure) => figure.requestsPerSecond)),
     p50: median(figures.map((figure) => figure.p50Ms)),
@@ -111,33 +115,35 @@ try {
     databaseCpu: median(figures.map((figure) => figure.databaseCpuMs)),
   });
   const appFigures = summary(runs.app);
-  const baselineFigures = summary(runs.baseline);
-  const ratio = appFigures.rate / baselineFigures.rate;
+  const row = (name: string, figures: ReturnType<typeof summary>, versus: string) => [
+    name,
+    figures.rate.toFixed(0),
+    figures.p50.toFixed(1),
+    figures.p99.toFixed(1),
+    figures.serverCpu.toFixed(2),
+    figures.databaseCpu.toFixed(2),
+    versus,
+  ];
+  const verdict = (ratio: number) =>
+    `${ratio.toFixed(2)} ${ratio >= target ? `(≥ ${target} ✓)` : `(< ${target} ✗)`}`;
+  const rows: string[][] = [];
+  for (const [name, label] of [
+    ['baseline', 'bare node:http + pg, unnamed statement'],
+    ['namedBaseline', 'bare node:http + pg, named statement'],
+  ] as const) {
+    const baselineFigures = summary(runs[name]);
+    rows.push(row(label, baselineFigures, '1.00'));
+    rows.push(
+      row('  app: GET /api/v1/patients', appFigures, verdict(appFigures.rate / baselineFigures.rate)),
+    );
+  }
   printTable(
     ['case', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'vs baseline'],
-    [
-      [
-        'bare node:http + pg (baseline)',
-        baselineFigures.rate.toFixed(0),
-        baselineFigures.p50.toFixed(1),
-        baselineFigures.p99.toFixed(1),
-        baselineFigures.serverCpu.toFixed(2),
-        baselineFigures.databaseCpu.toFixed(2),
-        '1.00',
-      ],
-      [
-        'app: GET /api/v1/patients',
-        appFigures.rate.toFixed(0),
-        appFigures.p50.toFixed(1),
-        appFigures.p99.toFixed(1),
-        appFigures.serverCpu.toFixed(2),
-        appFigures.databaseCpu.toFixed(2),
-        `${ratio.toFixed(2)} ${ratio >= target ? `(≥ ${target} ✓)` : `(< ${target} ✗)`}`,
-      ],
-    ],
+    rows,
   );
   console.log(
-    `\nBoth: the same SELECT in a transaction with app.clinic_id set (row-level security), a pg Pool of ${poolMax}, JSON of the same ${pageSize} patients.` +
+    `\nAll: the same SELECT in a transaction with app.clinic_id set (row-level security), a pg Pool of ${poolMax}, JSON of the same ${pageSize} patients.` +
+      `\nThe app sends the page as a named statement (parsed and planned once per connection); plain pg code sends it unnamed (every time).` +
       `\nThe app adds: rate limiting (IP, user, clinic budgets), Ed25519 JWT verification, routing and zod validation of the query,` +
       `\nan audit record per patient listed (one INSERT of ${pageSize} rows in the same transaction), request ids, metrics, a log line,` +
       `\nand the Web Request/Response adapter with its security headers.`,

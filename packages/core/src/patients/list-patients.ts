@@ -43,12 +43,17 @@ export async function listPatients(
         sql`(${patients.nameSearch}, ${patients.id}) > (${after.nameSearch}, ${after.id}::uuid)`,
       );
     }
-    const rows = await tx
+    const select = tx
       .select()
       .from(patients)
       .where(and(...conditions))
       .orderBy(asc(patients.nameSearch), asc(patients.id))
       .limit(query.limit + 1);
+    // Without a search the SQL text is the same on every request (the values are parameters), so
+    // a named statement lets PostgreSQL parse it once per connection instead of on every request.
+    const rows = query.q
+      ? await select
+      : await select.prepare(query.cursor ? 'list_patients_after' : 'list_patients').execute();
     const page = rows.slice(0, query.limit);
     await recordAuditEvents(
       tx,
