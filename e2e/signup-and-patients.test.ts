@@ -125,7 +125,10 @@ describe('the web app', () => {
       await confirmation.getByText('Excluir João Conceição e todo o seu prontuário?').waitFor();
       await page.keyboard.press('Escape');
       await confirmation.waitFor({ state: 'detached' });
-      expect(await deleteButton.evaluate((button) => button === document.activeElement)).toBe(true);
+      // Radix hands focus back once the dialog has unmounted, a frame after it leaves the page.
+      await expect
+        .poll(() => deleteButton.evaluate((button) => button === document.activeElement))
+        .toBe(true);
       await deleteButton.click();
       await confirmation.getByRole('button', { name: 'Sim, excluir' }).click();
       await page
