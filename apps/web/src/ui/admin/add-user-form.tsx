@@ -6,11 +6,10 @@ import { useState } from 'react';
 import { callApi } from '../api/call-api';
 import { Button } from '../components/button';
 import { CardSection } from '../components/card';
-import { FormField } from '../components/form-field';
 import { InlineAlert } from '../components/inline-alert';
-import { Input } from '../components/input';
-import { Select } from '../components/select';
 import { useToast } from '../components/toast';
+import { SelectField } from '../forms/select-field';
+import { TextField } from '../forms/text-field';
 import { useFormSubmission } from '../forms/use-form-submission';
 
 const fields = ['name', 'email', 'password', 'role'] as const;
@@ -39,62 +38,46 @@ export function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
       <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
         {message ? <InlineAlert role="alert">{message}</InlineAlert> : null}
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <FormField id="name" label={t('name')} error={fieldErrors.name}>
-            {(control) => (
-              <Input
-                {...control}
-                name="name"
-                autoComplete="off"
-                required
-                value={values.name}
-                onChange={(event) => setField('name')(event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="email" label={t('email')} error={fieldErrors.email}>
-            {(control) => (
-              <Input
-                {...control}
-                name="email"
-                type="email"
-                autoComplete="off"
-                required
-                value={values.email}
-                onChange={(event) => setField('email')(event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField
-            id="password"
+          <TextField
+            name="name"
+            label={t('name')}
+            autoComplete="off"
+            required
+            value={values.name}
+            onValueChange={setField('name')}
+            error={fieldErrors.name}
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t('email')}
+            autoComplete="off"
+            required
+            value={values.email}
+            onValueChange={setField('email')}
+            error={fieldErrors.email}
+          />
+          <TextField
+            name="password"
+            type="password"
             label={t('password')}
             hint={t('passwordHint')}
+            autoComplete="new-password"
+            required
+            value={values.password}
+            onValueChange={setField('password')}
             error={fieldErrors.password}
-          >
-            {(control) => (
-              <Input
-                {...control}
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={values.password}
-                onChange={(event) => setField('password')(event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="role" label={t('role')} error={fieldErrors.role}>
-            {(control) => (
-              <Select
-                {...control}
-                name="role"
-                required
-                placeholder={t('rolePlaceholder')}
-                options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-                value={values.role}
-                onValueChange={setField('role')}
-              />
-            )}
-          </FormField>
+          />
+          <SelectField
+            name="role"
+            label={t('role')}
+            required
+            placeholder={t('rolePlaceholder')}
+            options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={values.role}
+            onValueChange={setField('role')}
+            error={fieldErrors.role}
+          />
         </div>
         <div>
           <Button type="submit" variant="primary" disabled={submitting}>

@@ -10,9 +10,8 @@ import { Button } from '../components/button';
 import { CardSection } from '../components/card';
 import { DataTable } from '../components/data-table';
 import { InlineAlert } from '../components/inline-alert';
-import { Input } from '../components/input';
-import { Label } from '../components/label';
-import { Select } from '../components/select';
+import { SelectField } from '../forms/select-field';
+import { TextField } from '../forms/text-field';
 import { useProblemMessage } from '../forms/use-problem-message';
 import { PatientPicker } from './patient-picker';
 import { noFilters, useAuditEvents, type AuditFilters } from './use-audit-events';
@@ -55,51 +54,43 @@ export function AuditLog() {
         >
           <h2 id="audit-filters-title">{t('filters')}</h2>
           <div className="grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] items-start gap-x-4 gap-y-3">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="audit-actor">{t('filterActor')}</Label>
-              <Select
-                id="audit-actor"
-                value={draft.actorUserId || any}
-                onValueChange={set('actorUserId')}
-                placeholder={t('anyone')}
-                options={[
-                  { value: any, label: t('anyone') },
-                  ...[...users].map(([id, name]) => ({ value: id, label: name })),
-                ]}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="audit-action">{t('filterAction')}</Label>
-              <Select
-                id="audit-action"
-                value={draft.action || any}
-                onValueChange={set('action')}
-                placeholder={t('anyAction')}
-                options={[
-                  { value: any, label: t('anyAction') },
-                  ...auditActions.map((action) => ({ value: action, label: action })),
-                ]}
-              />
-            </div>
+            <SelectField
+              name="audit-actor"
+              label={t('filterActor')}
+              value={draft.actorUserId || any}
+              onValueChange={set('actorUserId')}
+              placeholder={t('anyone')}
+              options={[
+                { value: any, label: t('anyone') },
+                ...[...users].map(([id, name]) => ({ value: id, label: name })),
+              ]}
+            />
+            <SelectField
+              name="audit-action"
+              label={t('filterAction')}
+              value={draft.action || any}
+              onValueChange={set('action')}
+              placeholder={t('anyAction')}
+              options={[
+                { value: any, label: t('anyAction') },
+                ...auditActions.map((action) => ({ value: action, label: action })),
+              ]}
+            />
             <PatientPicker picked={patient} onPick={setPatient} />
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="audit-from">{t('filterFrom')}</Label>
-              <Input
-                id="audit-from"
-                type="date"
-                value={draft.fromDay}
-                onChange={(event) => set('fromDay')(event.target.value)}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="audit-to">{t('filterTo')}</Label>
-              <Input
-                id="audit-to"
-                type="date"
-                value={draft.toDay}
-                onChange={(event) => set('toDay')(event.target.value)}
-              />
-            </div>
+            <TextField
+              name="audit-from"
+              type="date"
+              label={t('filterFrom')}
+              value={draft.fromDay}
+              onValueChange={set('fromDay')}
+            />
+            <TextField
+              name="audit-to"
+              type="date"
+              label={t('filterTo')}
+              value={draft.toDay}
+              onValueChange={set('toDay')}
+            />
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" variant="primary">
